@@ -1,0 +1,4 @@
+export * from './access-token.js';
+export * from './auth-secret.js';
+export * from './problem.js';
+export * from './task-schemas.js';

@@ -1,0 +1,161 @@
+import Type, { type Static } from 'typebox';
+
+/** Limits of the task model; the database enforces the same ones with CHECK constraints. */
+export const TASK_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 1000,
+  tagsMax: 10,
+  tagMax: 32,
+  queryMax: 200,
+  pageDefault: 50,
+  pageMax: 100,
+} as const;
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export const RECURRENCES = ['none', 'daily', 'weekly', 'monthly', 'yearly'] as const;
+export const SORT_FIELDS = ['created', 'due', 'priority', 'title'] as const;
+export const STATUSES = ['all', 'pending', 'completed'] as const;
+
+export type Priority = (typeof PRIORITIES)[number];
+export type Recurrence = (typeof RECURRENCES)[number];
+export type SortField = (typeof SORT_FIELDS)[number];
+export type Status = (typeof STATUSES)[number];
+
+// Text is stored exactly as sent or rejected: NUL cannot live in a PostgreSQL text column and a
+// lone UTF-16 surrogate would come back as U+FFFD, so both are refused up front.
+const STORABLE = '[^\\u0000\\p{Cs}]';
+const storableText = `^${STORABLE}*$`;
+const storableNonBlank = `^${STORABLE}*[^\\s\\u0000\\p{Cs}]${STORABLE}*$`;
+
+export const Title = Type.String({
+  minLength: 1,
+  maxLength: TASK_LIMITS.titleMax,
+  pattern: storableNonBlank,
+  description: '1–200 characters, not only spaces',
+});
+export const Description = Type.Union(
+  [Type.String({ maxLength: TASK_LIMITS.descriptionMax, pattern: storableText }), Type.Null()],
+  { description: 'At most 1000 characters; null clears it' },
+);
+export const PriorityValue = Type.Enum([...PRIORITIES], { description: 'low, medium or high' });
+export const RecurrenceValue = Type.Enum([...RECURRENCES], {
+  description: 'Repeat rule: the next occurrence is created when the task is completed',
+});
+export const Tag = Type.String({
+  minLength: 1,
+  maxLength: TASK_LIMITS.tagMax,
+  pattern: storableNonBlank,
+  description: 'Stored trimmed and lower-case',
+});
+export const Tags = Type.Array(Tag, {
+  maxItems: TASK_LIMITS.tagsMax,
+  description: 'At most 10 tags; duplicates are merged',
+});
+export const DateTime = Type.String({ format: 'date-time', description: 'RFC 3339 date-time' });
+export const DueAt = Type.Union([DateTime, Type.Null()], {
+  description: 'Due date and time (RFC 3339); null clears it',
+});
+
+export const CreateTaskBody = Type.Object(
+  {
+    title: Title,
+    description: Type.Optional(Description),
+    priority: Type.Optional(PriorityValue),
+    tags: Type.Optional(Tags),
+    due_at: Type.Optional(DueAt),
+    recurrence: Type.Optional(RecurrenceValue),
+    completed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** PUT replaces the task: fields left out go back to their defaults. */
+export const UpdateTaskBody = CreateTaskBody;
+
+/** PATCH changes only the fields it names. */
+export const PatchTaskBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    description: Type.Optional(Description),
+    priority: Type.Optional(PriorityValue),
+    tags: Type.Optional(Tags),
+    due_at: Type.Optional(DueAt),
+    recurrence: Type.Optional(RecurrenceValue),
+    completed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const Task = Type.Object({
+  id: Type.Integer(),
+  user_id: Type.String(),
+  title: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  completed: Type.Boolean(),
+  completed_at: Type.Union([DateTime, Type.Null()]),
+  priority: PriorityValue,
+  tags: Type.Array(Type.String()),
+  due_at: Type.Union([DateTime, Type.Null()]),
+  recurrence: RecurrenceValue,
+  next_occurrence_id: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The task created when this recurring task was completed',
+  }),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
+
+export const ListTasksQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum([...STATUSES], { default: 'all' })),
+    priority: Type.Optional(Type.Array(PriorityValue, { maxItems: 3 })),
+    tag: Type.Optional(Type.Array(Tag, { maxItems: TASK_LIMITS.tagsMax })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: TASK_LIMITS.queryMax,
+        pattern: storableText,
+        description: 'Keyword',
+      }),
+    ),
+    due_before: Type.Optional(DateTime),
+    due_after: Type.Optional(DateTime),
+    overdue: Type.Optional(Type.Boolean({ description: 'Only pending tasks due before now' })),
+    has_due: Type.Optional(Type.Boolean({ description: 'false: only tasks without a due date' })),
+    sort: Type.Optional(Type.Enum([...SORT_FIELDS], { default: 'created' })),
+    order: Type.Optional(Type.Enum(['asc', 'desc'])),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: TASK_LIMITS.pageMax, default: TASK_LIMITS.pageDefault }),
+    ),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TaskList = Type.Object({
+  items: Type.Array(Task),
+  total: Type.Integer({ description: 'Tasks matching the filters, all pages' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  next_offset: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Offset of the next page, null on the last page',
+  }),
+});
+
+export const TagCount = Type.Object({ tag: Type.String(), count: Type.Integer() });
+export const TagList = Type.Object({ items: Type.Array(TagCount) });
+
+export const UserParams = Type.Object({
+  user_id: Type.String({ minLength: 1, maxLength: 128 }),
+});
+export const TaskParams = Type.Object({
+  user_id: Type.String({ minLength: 1, maxLength: 128 }),
+  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+});
+
+export type CreateTaskBody = Static<typeof CreateTaskBody>;
+export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
+export type PatchTaskBody = Static<typeof PatchTaskBody>;
+export type Task = Static<typeof Task>;
+export type ListTasksQuery = Static<typeof ListTasksQuery>;
+export type TaskList = Static<typeof TaskList>;
+export type TagCount = Static<typeof TagCount>;
+export type TagList = Static<typeof TagList>;

@@ -1,0 +1,78 @@
+import {
+  AccessTokenError,
+  createAccessTokenVerifier,
+  signAccessToken,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from '@todo/contract';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+
+const secret = 'a'.repeat(32);
+const verify = createAccessTokenVerifier(secret);
+const now = () => Math.floor(Date.now() / 1000);
+
+function otherToken(claims: { iss?: string; aud?: string; sub?: string }, key = secret) {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub ?? 'user-1')
+    .setIssuer(claims.iss ?? TOKEN_ISSUER)
+    .setAudience(claims.aud ?? TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(key));
+}
+
+describe('access tokens', () => {
+  it('round-trips the user id', async () => {
+    expect(await verify(await signAccessToken(secret, 'user-1'))).toBe('user-1');
+  });
+
+  it('carries the issuer, audience and a short expiry', async () => {
+    const token = await signAccessToken(secret, 'user-1');
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(payload).toMatchObject({ iss: 'todo-frontend', aud: 'todo-backend', sub: 'user-1' });
+    expect(payload.exp - payload.iat).toBe(300);
+  });
+
+  it.each([
+    ['expired', () => signAccessToken(secret, 'u', { issuedAt: now() - 3600, ttlSeconds: 60 })],
+    ['signed with another key', () => signAccessToken('b'.repeat(32), 'u')],
+    ['for another issuer', () => otherToken({ iss: 'someone-else' })],
+    ['for another audience', () => otherToken({ aud: 'someone-else' })],
+    [
+      'unsigned (alg none)',
+      async () =>
+        new UnsecuredJWT({ sub: 'u' })
+          .setIssuer(TOKEN_ISSUER)
+          .setAudience(TOKEN_AUDIENCE)
+          .setExpirationTime('5m')
+          .encode(),
+    ],
+    ['garbage', async () => 'not.a.token'],
+    [
+      'not yet valid',
+      async () =>
+        new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('u')
+          .setIssuer(TOKEN_ISSUER)
+          .setAudience(TOKEN_AUDIENCE)
+          .setNotBefore(now() + 3600)
+          .setExpirationTime(now() + 7200)
+          .sign(new TextEncoder().encode(secret)),
+    ],
+  ])('refuses a token %s', async (_name, make) => {
+    await expect(verify(await make())).rejects.toBeInstanceOf(AccessTokenError);
+  });
+
+  it('refuses a token without a subject', async () => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verify(token)).rejects.toBeInstanceOf(AccessTokenError);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { workspaceSource } from './vitest.shared.js';
+
+// One `vitest run` at the root runs every project's tests; each workspace keeps its own config.
+export default mergeConfig(
+  workspaceSource,
+  defineConfig({
+    test: {
+      projects: ['packages/*', 'apps/backend', 'tests/charts'],
+    },
+  }),
+);
