@@ -14,6 +14,5 @@ export const Problem = Type.Object(
       }),
     ),
   },
-  { $id: 'Problem' },
 );
 export type Problem = Static<typeof Problem>;

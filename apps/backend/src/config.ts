@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { authSecretProblem } from '@todo/contract';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the backend reads from its environment, validated once at start-up. */
+export interface Config {
+  server: { host: string; port: number; production: boolean; shutdownTimeoutMs: number };
+  database: { url: string; poolMax: number; migrateOnStart: boolean };
+  auth: { secret: string; secretGenerated: boolean };
+  http: { corsOrigins: string[]; logLevel: LogLevel };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  problems.push(`${name} must be true or false`);
+  return fallback;
+}
+
+function databaseUrl(env: Env, problems: string[]): string {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) {
+    problems.push(
+      'DATABASE_URL is required: a postgres:// connection URL (npm start sets a local one)',
+    );
+    return '';
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return raw;
+  } catch {}
+  // The value may hold a password: name the variable, never echo it.
+  problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  return '';
+}
+
+function corsOrigins(env: Env, problems: string[]): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let valid = false;
+    try {
+      valid = new URL(origin).origin === origin.replace(/\/$/, '');
+    } catch {}
+    if (!valid)
+      problems.push(`CORS_ORIGINS entry "${origin}" is not an origin like https://app.example.com`);
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''));
+}
+
+/** Reads and checks the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const secretProblem = authSecretProblem(env.BETTER_AUTH_SECRET, production);
+  if (secretProblem) problems.push(secretProblem);
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    server: {
+      host: env.HOST?.trim() || '0.0.0.0',
+      port: integer(env, 'PORT', 8000, 1, 65535, problems),
+      production,
+      shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000, problems),
+    },
+    database: {
+      url: databaseUrl(env, problems),
+      poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 100, problems),
+      migrateOnStart: boolean(env, 'MIGRATE_ON_START', true, problems),
+    },
+    auth: {
+      // Outside production a missing secret gets a random one: tokens from elsewhere won't verify.
+      secret: env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64url'),
+      secretGenerated: !env.BETTER_AUTH_SECRET,
+    },
+    http: { corsOrigins: corsOrigins(env, problems), logLevel },
+  };
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
+  return config;
+}

@@ -1,0 +1,29 @@
+// postgres.js connection failures, and PostgreSQL's own codes for "server going away or not
+// accepting connections" (class 08, 57P01–57P03) and a statement cancelled by statement_timeout.
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57014',
+]);
+
+/** True when an error means "the database can't be reached right now", not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08')))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import { AccessTokenError, createAccessTokenVerifier } from '@todo/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendProblem } from './problem-details.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified token's subject: the Better Auth user id. */
+    userId: string;
+  }
+  interface FastifyInstance {
+    /** onRequest hook: 401 without a valid token, 403 when the path's user_id is not its subject. */
+    requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/;
+
+async function auth(app: FastifyInstance, options: { secret: string }) {
+  const verify = createAccessTokenVerifier(options.secret);
+  app.decorateRequest('userId', '');
+  app.decorate('requireUser', async (request: FastifyRequest, reply: FastifyReply) => {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) {
+      reply.header('www-authenticate', 'Bearer');
+      return sendProblem(reply, 401, 'An Authorization: Bearer <token> header is required');
+    }
+    try {
+      request.userId = await verify(match[1]);
+    } catch (error) {
+      if (!(error instanceof AccessTokenError)) throw error;
+      reply.header('www-authenticate', 'Bearer error="invalid_token"');
+      return sendProblem(reply, 401, error.message);
+    }
+    const { user_id: pathUserId } = request.params as { user_id?: string };
+    if (pathUserId !== request.userId) {
+      return sendProblem(reply, 403, "The path's user_id is not the token's subject");
+    }
+  });
+}
+
+export default fp(auth, { name: 'auth', dependencies: ['problem-details'] });

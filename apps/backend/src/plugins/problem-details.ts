@@ -1,0 +1,77 @@
+import { STATUS_CODES } from 'node:http';
+import type { Problem } from '@todo/contract';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../lib/database-errors.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Sends the one error shape of the API (RFC 9457). */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail?: string,
+  extra: Partial<Problem> = {},
+): FastifyReply {
+  const problem: Problem = {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    instance: reply.request.url.split('?')[0],
+    ...extra,
+  };
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+function describeIssue(context: string, issue: ValidationIssue) {
+  const params = issue.params as Record<string, unknown>;
+  let path = `${context}${issue.instancePath}`;
+  let message = issue.message ?? 'is invalid';
+  if (issue.keyword === 'additionalProperties') {
+    path = `${path}/${String(params.additionalProperty)}`;
+    message = 'is not a known field';
+  } else if (issue.keyword === 'required') {
+    path = `${path}/${String(params.missingProperty)}`;
+    message = 'is required';
+  } else if (issue.keyword === 'pattern') {
+    message = 'must contain visible text and no NUL or unpaired surrogate characters';
+  }
+  return { path, message };
+}
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.validation) {
+    const errors = error.validation.map((issue) =>
+      describeIssue(error.validationContext ?? '', issue),
+    );
+    return sendProblem(reply, 422, 'The request did not pass validation', { errors });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return sendProblem(reply, 503, 'The database is unavailable; try again shortly');
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const detail =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'The body is not valid JSON'
+        : error.message;
+    return sendProblem(reply, status, detail);
+  }
+  request.log.error({ err: error }, 'request failed');
+  return sendProblem(reply, 500, 'Something went wrong on our side');
+}
+
+/** Every error, including unknown routes, leaves as problem+json. */
+async function problemDetails(app: FastifyInstance) {
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}
+
+export default fp(problemDetails, { name: 'problem-details' });

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import tags from './tags.js';
+import tasks from './tasks.js';
+
+/** Everything under /api/:user_id is authenticated and confined to that user. */
+export default async function api(app: FastifyInstance) {
+  app.addHook('onRequest', app.requireUser);
+  await app.register(tasks, { prefix: '/tasks' });
+  await app.register(tags, { prefix: '/tags' });
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+
+const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Keeps a caller's X-Request-Id when it is harmless, otherwise mints one. */
+function requestId(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** Process-level Fastify options: logging, limits and timeouts. */
+export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOptions {
+  return {
+    logger: {
+      level: config.http.logLevel,
+      // Default serializers log no headers; redact anyway in case a hook logs them.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: requestId,
+    requestIdLogLabel: 'request_id',
+    bodyLimit: 64 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 30_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  };
+}
