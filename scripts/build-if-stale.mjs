@@ -5,8 +5,22 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { backendEntry, frontendEntry, root } from './stack.mjs';
 
-const SOURCES = ['package-lock.json', 'packages/contract', 'packages/db', 'apps/backend', 'apps/frontend'];
-const SKIP = new Set(['node_modules', 'dist', '.next', 'test', 'e2e', 'test-results', 'playwright-report']);
+const SOURCES = [
+  'package-lock.json',
+  'packages/contract',
+  'packages/db',
+  'apps/backend',
+  'apps/frontend',
+];
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.next',
+  'test',
+  'e2e',
+  'test-results',
+  'playwright-report',
+]);
 const OUTPUTS = [
   'packages/contract/dist/index.js',
   'packages/db/dist/client.js',

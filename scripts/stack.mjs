@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const backendEntry = path.join(root, 'apps/backend/dist/server.js');
-export const frontendEntry = path.join(root, 'apps/frontend/.next/standalone/apps/frontend/server.js');
+export const frontendEntry = path.join(
+  root,
+  'apps/frontend/.next/standalone/apps/frontend/server.js',
+);
 
 /** The secret from the environment, or one generated once and kept in the data folder. */
 export function localSecret(dataDir) {
@@ -27,7 +30,8 @@ export function localSecret(dataDir) {
 export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${url}: the process exited with ${child.exitCode}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.status === 200) return;
@@ -96,7 +100,8 @@ export async function startStack({
   logDir = path.join(dataDir, 'logs'),
 } = {}) {
   for (const entry of [backendEntry, ...(frontend ? [frontendEntry] : [])]) {
-    if (!existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing: run npm run build first`);
+    if (!existsSync(entry))
+      throw new Error(`${path.relative(root, entry)} is missing: run npm run build first`);
   }
   mkdirSync(logDir, { recursive: true });
   let postgres = null;

@@ -5,7 +5,9 @@ import { startStack } from './stack.mjs';
 
 buildIfStale();
 console.log(
-  process.env.DATABASE_URL ? 'Using DATABASE_URL.' : 'Starting the embedded PostgreSQL (data in .data/postgres)…',
+  process.env.DATABASE_URL
+    ? 'Using DATABASE_URL.'
+    : 'Starting the embedded PostgreSQL (data in .data/postgres)…',
 );
 let stack;
 try {
@@ -36,7 +38,10 @@ async function shutdown() {
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
-for (const [name, child] of [['todo-backend', stack.backend], ['todo-frontend', stack.frontend]]) {
+for (const [name, child] of [
+  ['todo-backend', stack.backend],
+  ['todo-frontend', stack.frontend],
+]) {
   child?.once('exit', (code) => {
     if (stopping) return;
     console.error(`${name} exited unexpectedly (code ${code}); see ${stack.logDir}`);
