@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
+import metrics from './plugins/metrics.js';
 import problemDetails from './plugins/problem-details.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
@@ -24,6 +25,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     url: options.database.url,
     poolMax: options.database.poolMax,
   });
+  await fastify.register(metrics, { poolMax: options.database.poolMax });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(api, { prefix: '/api/:user_id' });
