@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { sendProblem } from './plugins/problem-details.js';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -27,5 +28,11 @@ export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOption
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    // Errors the router answers before any hook (a bad %-escape, a path segment over
+    // maxParamLength) leave in the API's one error shape too, not Fastify's default JSON.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      sendProblem(reply, error.statusCode ?? 400, error.message);
+    },
   };
 }

@@ -27,3 +27,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when a task was written for a user id that is not in Better Auth's user table: a valid
+ * token that outlived its user (the account was deleted). Not a server fault.
+ */
+export function isUnknownUser(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, constraint_name } = current as { code?: unknown; constraint_name?: unknown };
+    if (code === '23503' && constraint_name === 'tasks_user_id_user_id_fk') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

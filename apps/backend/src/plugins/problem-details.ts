@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Problem } from '@todo/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isDatabaseUnavailable } from '../lib/database-errors.js';
+import { isDatabaseUnavailable, isUnknownUser } from '../lib/database-errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -53,6 +53,10 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     request.log.warn({ err: error }, 'database unavailable');
     reply.header('retry-after', '5');
     return sendProblem(reply, 503, 'The database is unavailable; try again shortly');
+  }
+  if (isUnknownUser(error)) {
+    reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    return sendProblem(reply, 401, "The token's user does not exist");
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

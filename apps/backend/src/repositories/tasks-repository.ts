@@ -123,13 +123,16 @@ export function createTasksRepository(db: Database) {
         update.completedAt = values.completed ? now : null;
       }
       const recurrence = values.recurrence ?? current.recurrence;
-      if (
+      const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
+      const nextDue =
         values.completed === true &&
         !current.completed &&
         recurrence !== 'none' &&
         !current.nextOccurrenceId
-      ) {
-        const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
+          ? nextDueAt(dueAt, recurrence, now)
+          : null;
+      // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
+      if (nextDue && nextDue.getUTCFullYear() <= 9999) {
         const [next] = await tx
           .insert(tasks)
           .values({
@@ -140,7 +143,7 @@ export function createTasksRepository(db: Database) {
             priority: values.priority ?? current.priority,
             tags: values.tags ?? current.tags,
             recurrence,
-            dueAt: nextDueAt(dueAt, recurrence, now),
+            dueAt: nextDue,
           })
           .returning({ id: tasks.id });
         update.nextOccurrenceId = next?.id ?? null;
