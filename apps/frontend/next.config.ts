@@ -1,0 +1,27 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+import { securityHeaders } from './src/lib/security-headers';
+
+const monorepoRoot = path.join(import.meta.dirname, '../..');
+
+const nextConfig: NextConfig = {
+  output: 'standalone',
+  // Trace from the monorepo root so the standalone bundle holds the workspace packages and
+  // lands at .next/standalone/apps/frontend/server.js.
+  outputFileTracingRoot: monorepoRoot,
+  turbopack: { root: monorepoRoot },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // postgres.js opens raw sockets; keep it a plain Node require instead of bundling it.
+  serverExternalPackages: ['postgres'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: securityHeaders({ development: process.env.NODE_ENV === 'development' }),
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,25 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The stack (embedded PostgreSQL, migrations, built backend, built standalone frontend) is
+// started by e2e/global-setup.ts through scripts/stack.mjs; FRONTEND_URL points at a running one.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  globalSetup: './e2e/global-setup.ts',
+  globalTeardown: './e2e/global-teardown.ts',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: process.env.FRONTEND_URL ?? 'http://localhost:3100',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+  },
+  projects: [{ name: 'chromium' }],
+});

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { TimeZoneSync } from '@/components/layout/time-zone-sync';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Todo', template: '%s · Todo' },
+  description: 'A calm, fast to-do list with priorities, tags, due dates and reminders.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f7f7f9' },
+    { media: '(prefers-color-scheme: dark)', color: '#15161a' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        {children}
+        <TimeZoneSync />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { Landing } from '@/components/layout/landing';
+import { TasksPage } from '@/components/tasks/tasks-page';
+import { getSession } from '@/lib/auth';
+
+export const metadata: Metadata = { title: 'Todo — your tasks' };
+
+/** The probe path: 200 for everyone, the landing page for visitors and the app for users. */
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await getSession();
+  if (!session) return <Landing />;
+  return <TasksPage session={session} searchParams={await searchParams} />;
+}

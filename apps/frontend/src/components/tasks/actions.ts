@@ -1,0 +1,109 @@
+'use server';
+
+import { CreateTaskBody, type Task } from '@todo/contract';
+import { refresh } from 'next/cache';
+import Value from 'typebox/value';
+import { getSession } from '@/lib/auth';
+import { type BackendClient, backendFor } from '@/lib/backend-client';
+import { type BackendResult, failure } from '@/lib/backend-result';
+import { fieldErrorsFrom } from '@/lib/field-errors';
+import { type DraftErrors, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { userTimeZone } from '@/lib/time-zone';
+
+/** What every task action answers: the form shows a failure, nothing is thrown at it. */
+export type TaskActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; reason: string; message: string; errors: DraftErrors };
+
+const DRAFT_FIELDS: Record<string, keyof TaskDraft> = {
+  title: 'title',
+  description: 'description',
+  priority: 'priority',
+  tags: 'tags',
+  due_at: 'due',
+  recurrence: 'recurrence',
+};
+
+function fromBackend<T>(result: BackendResult<T>): TaskActionResult<T> {
+  if (result.ok) return result;
+  return {
+    ok: false,
+    reason: result.reason,
+    message: result.message,
+    errors: fieldErrorsFrom(result.fieldErrors, DRAFT_FIELDS),
+  };
+}
+
+/** Runs a call as the signed-in user; on success the page re-renders with fresh data. */
+async function asUser<T>(
+  call: (client: BackendClient) => Promise<BackendResult<T>>,
+): Promise<TaskActionResult<T>> {
+  const session = await getSession().catch(() => null);
+  if (!session) {
+    return fromBackend(failure('unauthorized', 'Your session has expired. Sign in again.'));
+  }
+  const result = await call(backendFor(session.user.id));
+  if (result.ok) refresh();
+  return fromBackend(result);
+}
+
+function invalid(errors: DraftErrors): TaskActionResult<never> {
+  return { ok: false, reason: 'invalid', message: 'Some fields need attention.', errors };
+}
+
+function isId(id: unknown): id is number {
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
+}
+
+export async function createTaskAction(draft: TaskDraft): Promise<TaskActionResult<Task>> {
+  const checked = validateDraft(draft, await userTimeZone());
+  if (!checked.ok) return invalid(checked.errors);
+  return asUser((client) => client.createTask(checked.body));
+}
+
+export async function updateTaskAction(
+  id: number,
+  draft: TaskDraft,
+): Promise<TaskActionResult<Task>> {
+  if (!isId(id)) return invalid({});
+  const checked = validateDraft(draft, await userTimeZone());
+  if (!checked.ok) return invalid(checked.errors);
+  return asUser((client) => client.updateTask(id, checked.body));
+}
+
+export interface ToggleOutcome {
+  task: Task;
+  /** The occurrence a completed recurring task created, with its due date. */
+  next: Task | null;
+}
+
+export async function toggleTaskAction(id: number): Promise<TaskActionResult<ToggleOutcome>> {
+  if (!isId(id)) return invalid({});
+  return asUser(async (client) => {
+    const toggled = await client.toggleComplete(id);
+    if (!toggled.ok) return toggled;
+    const nextId = toggled.data.completed ? toggled.data.next_occurrence_id : null;
+    const next = nextId ? await client.getTask(nextId) : null;
+    return { ok: true, data: { task: toggled.data, next: next?.ok ? next.data : null } };
+  });
+}
+
+export async function deleteTaskAction(id: number): Promise<TaskActionResult<null>> {
+  if (!isId(id)) return invalid({});
+  return asUser((client) => client.deleteTask(id));
+}
+
+/** Undo of a delete: creates the task again from the snapshot the list still had. */
+export async function restoreTaskAction(task: Task): Promise<TaskActionResult<Task>> {
+  const body: CreateTaskBody = {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags,
+    due_at: task.due_at,
+    recurrence: task.recurrence,
+    completed: task.completed,
+  };
+  if (!Value.Check(CreateTaskBody, body)) return invalid({});
+  return asUser((client) => client.createTask(body));
+}

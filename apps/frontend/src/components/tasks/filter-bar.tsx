@@ -1,0 +1,218 @@
+'use client';
+
+import {
+  PRIORITIES,
+  type Priority,
+  SORT_FIELDS,
+  type SortField,
+  type TagCount,
+} from '@todo/contract';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import {
+  DUE_FILTERS,
+  type DueFilter,
+  defaultOrder,
+  filtersHref,
+  isFiltered,
+  type TaskFilters,
+  withFilters,
+} from '@/lib/task-filters';
+import { SearchIcon } from '../ui/icons';
+
+export const SEARCH_INPUT_ID = 'task-search';
+
+const STATUS_LINKS = [
+  { status: 'all', label: 'All' },
+  { status: 'pending', label: 'To do' },
+  { status: 'completed', label: 'Done' },
+] as const;
+const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+const DUE_LABELS: Record<DueFilter, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  week: 'Due this week',
+  none: 'No due date',
+};
+const SORT_LABELS: Record<SortField, string> = {
+  created: 'Date added',
+  due: 'Due date',
+  priority: 'Priority',
+  title: 'Title',
+};
+
+/** Search, filters and sort. Every change rewrites the URL, which the server page reads. */
+export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCount[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [query, setQuery] = useState(filters.q);
+  // Searches sent but not yet reflected in the URL, so that their arrival does not reset typing.
+  const inFlight = useRef<string[]>([]);
+  const lastSent = useRef(filters.q);
+
+  const go = (change: Partial<TaskFilters>) =>
+    startTransition(() =>
+      router.replace(filtersHref(withFilters(filters, change)), { scroll: false }),
+    );
+
+  const search = (typed: string) => {
+    lastSent.current = typed;
+    inFlight.current.push(typed);
+    go({ q: typed });
+  };
+
+  // Keep the box in step with the URL when something else changed it (back, clear filters).
+  useEffect(() => {
+    const index = inFlight.current.indexOf(filters.q);
+    if (index >= 0) {
+      inFlight.current = inFlight.current.slice(index + 1);
+      return;
+    }
+    inFlight.current = [];
+    lastSent.current = filters.q;
+    setQuery(filters.q);
+  }, [filters.q]);
+
+  // Search as the user types, once they pause.
+  useEffect(() => {
+    const typed = query.trim();
+    if (typed === lastSent.current) return;
+    const timer = setTimeout(() => search(typed), 350);
+    return () => clearTimeout(timer);
+  });
+
+  const order = filters.order ?? defaultOrder(filters.sort);
+  const tagOptions = tags.map((tag) => tag.tag);
+  for (const tag of filters.tags) if (!tagOptions.includes(tag)) tagOptions.push(tag);
+
+  return (
+    <section className="filters" aria-label="Search and filters" aria-busy={pending || undefined}>
+      <search className="search">
+        <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
+          Search tasks
+        </label>
+        <SearchIcon className="search-icon" />
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          className="input search-input"
+          placeholder="Search tasks  ( / )"
+          value={query}
+          autoComplete="off"
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              if (query.trim() !== lastSent.current) search(query.trim());
+            } else if (event.key === 'Escape' && query) {
+              event.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+      </search>
+      <nav className="segmented" aria-label="Status">
+        {STATUS_LINKS.map(({ status, label }) => (
+          <Link
+            key={status}
+            href={filtersHref(withFilters(filters, { status }))}
+            replace
+            scroll={false}
+            className="segment"
+            aria-current={filters.status === status ? 'page' : undefined}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <fieldset className="priority-filter">
+        <legend className="visually-hidden">Priority</legend>
+        {[...PRIORITIES].reverse().map((priority) => {
+          const on = filters.priorities.includes(priority);
+          return (
+            <button
+              key={priority}
+              type="button"
+              className={`chip chip-${priority}`}
+              aria-pressed={on}
+              onClick={() =>
+                go({
+                  priorities: on
+                    ? filters.priorities.filter((other) => other !== priority)
+                    : [...filters.priorities, priority],
+                })
+              }
+            >
+              {PRIORITY_LABELS[priority]}
+            </button>
+          );
+        })}
+      </fieldset>
+      <div className="filter-selects">
+        <label className="compact-field">
+          <span className="compact-label">Tag</span>
+          <select
+            className="input select"
+            value={filters.tags[0] ?? ''}
+            onChange={(event) => go({ tags: event.target.value ? [event.target.value] : [] })}
+          >
+            <option value="">Any tag</option>
+            {tagOptions.map((tag) => (
+              <option key={tag} value={tag}>
+                #{tag}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="compact-field">
+          <span className="compact-label">Due</span>
+          <select
+            className="input select"
+            value={filters.due ?? ''}
+            onChange={(event) =>
+              go({ due: DUE_FILTERS.find((due) => due === event.target.value) ?? null })
+            }
+          >
+            <option value="">Any time</option>
+            {DUE_FILTERS.map((due) => (
+              <option key={due} value={due}>
+                {DUE_LABELS[due]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="compact-field">
+          <span className="compact-label">Sort</span>
+          <select
+            className="input select"
+            value={filters.sort}
+            onChange={(event) => {
+              const sort = SORT_FIELDS.find((field) => field === event.target.value);
+              if (sort) go({ sort, order: null });
+            }}
+          >
+            {SORT_FIELDS.map((field) => (
+              <option key={field} value={field}>
+                {SORT_LABELS[field]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button-ghost button-small order-button"
+          aria-label={`Order: ${order === 'asc' ? 'ascending' : 'descending'}. Reverse it.`}
+          onClick={() => go({ order: order === 'asc' ? 'desc' : 'asc' })}
+        >
+          {order === 'asc' ? '↑ Asc' : '↓ Desc'}
+        </button>
+        {isFiltered(filters) ? (
+          <Link href="/" className="button button-ghost button-small" scroll={false}>
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { type FormEvent, useRef, useState, useTransition } from 'react';
+import type { OptimisticChange } from '@/lib/optimistic-tasks';
+import { temporaryTask } from '@/lib/optimistic-tasks';
+import { type DraftErrors, EMPTY_DRAFT, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { useToast } from '../ui/toaster';
+import { createTaskAction } from './actions';
+import { TaskFields } from './task-fields';
+
+export const NEW_TASK_TITLE_ID = 'new-task-title';
+
+/**
+ * Adds a task. The typed values stay in the form until the backend has the task: a refusal or
+ * an outage shows a message and keeps everything for another try.
+ */
+export function NewTaskForm({
+  timeZone,
+  suggestions,
+  onOptimistic,
+  onOutcome,
+}: {
+  timeZone: string;
+  suggestions: string[];
+  onOptimistic: (change: OptimisticChange) => void;
+  onOutcome: (result: { ok: boolean; reason?: string }) => void;
+}) {
+  const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  // On a phone the optional fields stay folded until the user starts a task (CSS reads this).
+  const [expanded, setExpanded] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    const checked = validateDraft(draft, timeZone);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setMessage(null);
+      focusFirstInvalid();
+      return;
+    }
+    const submitted = draft;
+    startTransition(async () => {
+      onOptimistic({ type: 'add', task: temporaryTask(checked.body, new Date().toISOString()) });
+      const result = await createTaskAction(submitted);
+      onOutcome(result);
+      if (result.ok) {
+        setDraft((current) => (current === submitted ? EMPTY_DRAFT : current));
+        setErrors({});
+        setMessage(null);
+        toast({ tone: 'success', message: `Added “${result.data.title}”` });
+      } else {
+        setErrors(result.errors);
+        setMessage(result.message);
+        if (Object.keys(result.errors).length > 0) focusFirstInvalid();
+      }
+    });
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="card new-task"
+      aria-labelledby="new-task-heading"
+      data-expanded={expanded || draft !== EMPTY_DRAFT}
+      noValidate
+      onSubmit={submit}
+      onFocus={() => setExpanded(true)}
+    >
+      <h2 id="new-task-heading" className="card-title">
+        New task
+      </h2>
+      {message ? (
+        <p className="form-message" role="alert">
+          {message}
+        </p>
+      ) : null}
+      <TaskFields
+        idPrefix="new-task"
+        draft={draft}
+        errors={errors}
+        suggestions={suggestions}
+        titleLabel="Title"
+        onChange={(next) => {
+          setDraft(next);
+          if (message) setMessage(null);
+        }}
+      />
+      <div className="form-actions">
+        <span className="field-hint">
+          <kbd>N</kbd> new task · <kbd>/</kbd> search · <kbd>Enter</kbd> add
+        </span>
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? 'Adding…' : 'Add task'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+'use client';
+
+import { PRIORITIES, RECURRENCES, TASK_LIMITS } from '@todo/contract';
+import type { ReactNode, Ref } from 'react';
+import { recurrenceLabel } from '@/lib/format-due';
+import type { DraftErrors, TaskDraft } from '@/lib/task-draft';
+import { TagInput } from './tag-input';
+
+const PRIORITY_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+function Field({
+  id,
+  label,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const describedBy = (id: string, error: string | undefined) =>
+  error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true as const } : {};
+
+/** The fields of a task, shared by the add form and the inline editor. */
+export function TaskFields({
+  idPrefix,
+  draft,
+  errors,
+  suggestions,
+  titleRef,
+  titleLabel = 'Title',
+  onChange,
+}: {
+  idPrefix: string;
+  draft: TaskDraft;
+  errors: DraftErrors;
+  suggestions: string[];
+  titleRef?: Ref<HTMLInputElement>;
+  titleLabel?: string;
+  onChange: (draft: TaskDraft) => void;
+}) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const set = <K extends keyof TaskDraft>(key: K, value: TaskDraft[K]) =>
+    onChange({ ...draft, [key]: value });
+
+  return (
+    <div className="task-fields">
+      <Field id={id('title')} label={titleLabel} error={errors.title} className="field-wide">
+        <input
+          id={id('title')}
+          ref={titleRef}
+          className="input input-title"
+          value={draft.title}
+          maxLength={TASK_LIMITS.titleMax + 50}
+          placeholder="What needs doing?"
+          autoComplete="off"
+          required
+          {...describedBy(id('title'), errors.title)}
+          onChange={(event) => set('title', event.target.value)}
+        />
+      </Field>
+      <Field
+        id={id('description')}
+        label="Description (optional)"
+        error={errors.description}
+        className="field-wide field-optional"
+      >
+        <textarea
+          id={id('description')}
+          className="input textarea"
+          rows={2}
+          value={draft.description}
+          placeholder="Details, links, notes"
+          {...describedBy(id('description'), errors.description)}
+          onChange={(event) => set('description', event.target.value)}
+        />
+      </Field>
+      <Field
+        id={id('priority')}
+        label="Priority"
+        error={errors.priority}
+        className="field-optional"
+      >
+        <select
+          id={id('priority')}
+          className="input select"
+          value={draft.priority}
+          onChange={(event) => {
+            const value = PRIORITIES.find((priority) => priority === event.target.value);
+            if (value) set('priority', value);
+          }}
+        >
+          {[...PRIORITIES].reverse().map((priority) => (
+            <option key={priority} value={priority}>
+              {PRIORITY_LABELS[priority]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('due')} label="Due" error={errors.due} className="field-optional">
+        <input
+          id={id('due')}
+          type="datetime-local"
+          className="input"
+          value={draft.due}
+          {...describedBy(id('due'), errors.due)}
+          onChange={(event) => set('due', event.target.value)}
+        />
+      </Field>
+      <Field
+        id={id('recurrence')}
+        label="Repeat"
+        error={errors.recurrence}
+        className="field-optional"
+      >
+        <select
+          id={id('recurrence')}
+          className="input select"
+          value={draft.recurrence}
+          onChange={(event) => {
+            const value = RECURRENCES.find((recurrence) => recurrence === event.target.value);
+            if (value) set('recurrence', value);
+          }}
+        >
+          {RECURRENCES.map((recurrence) => (
+            <option key={recurrence} value={recurrence}>
+              {recurrenceLabel(recurrence)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('tags')} label="Tags" error={undefined} className="field-wide field-optional">
+        <TagInput
+          id={id('tags')}
+          tags={draft.tags}
+          suggestions={suggestions}
+          error={errors.tags}
+          onChange={(tags) => set('tags', tags)}
+        />
+      </Field>
+    </div>
+  );
+}

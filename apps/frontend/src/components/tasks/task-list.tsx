@@ -1,0 +1,189 @@
+'use client';
+
+import type { Task } from '@todo/contract';
+import Link from 'next/link';
+import { startTransition, useState } from 'react';
+import { describeDue } from '@/lib/format-due';
+import type { OptimisticChange } from '@/lib/optimistic-tasks';
+import { draftFromTask, validateDraft } from '@/lib/task-draft';
+import {
+  filtersHref,
+  isFiltered,
+  PAGE_SIZE,
+  type TaskFilters,
+  withFilters,
+} from '@/lib/task-filters';
+import { useToast } from '../ui/toaster';
+import {
+  deleteTaskAction,
+  restoreTaskAction,
+  type TaskActionResult,
+  toggleTaskAction,
+  updateTaskAction,
+} from './actions';
+import { EmptyState } from './empty-state';
+import { type EditState, TaskEditor } from './task-editor';
+import { TaskItem } from './task-item';
+import { useNow } from './use-now';
+
+function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** The list with optimistic complete, edit and delete; a refusal rolls back with a message. */
+export function TaskList({
+  tasks,
+  total,
+  filters,
+  timeZone,
+  serverNow,
+  suggestions,
+  unavailable,
+  applyChange,
+  onOutcome,
+}: {
+  tasks: Task[];
+  total: number;
+  filters: TaskFilters;
+  timeZone: string;
+  serverNow: string;
+  suggestions: string[];
+  unavailable: boolean;
+  applyChange: (change: OptimisticChange) => void;
+  onOutcome: (result: TaskActionResult<unknown>) => void;
+}) {
+  const now = useNow(serverNow);
+  const toast = useToast();
+  const [editing, setEditing] = useState<EditState | null>(null);
+
+  const refused = (what: string, result: TaskActionResult<unknown>) => {
+    if (!result.ok) toast({ tone: 'error', message: `Could not ${what}. ${result.message}` });
+  };
+
+  const toggle = (task: Task) =>
+    startTransition(async () => {
+      applyChange({ type: 'toggle', id: task.id, at: new Date().toISOString() });
+      const result = await toggleTaskAction(task.id);
+      onOutcome(result);
+      if (!result.ok) return refused(`update “${task.title}”`, result);
+      const next = result.data.next;
+      if (next?.due_at) {
+        const due = describeDue(next.due_at, new Date(), timeZone).text;
+        toast({ tone: 'success', message: `Done. The next “${next.title}” is due ${due}.` });
+      }
+    });
+
+  const restore = (task: Task) =>
+    startTransition(async () => {
+      applyChange({ type: 'add', task });
+      const result = await restoreTaskAction(task);
+      onOutcome(result);
+      if (result.ok) toast({ tone: 'success', message: `Restored “${task.title}”` });
+      else refused(`restore “${task.title}”`, result);
+    });
+
+  const remove = (task: Task) =>
+    startTransition(async () => {
+      applyChange({ type: 'remove', id: task.id });
+      const result = await deleteTaskAction(task.id);
+      onOutcome(result);
+      if (!result.ok) return refused(`delete “${task.title}”`, result);
+      toast({
+        message: `Deleted “${task.title}”`,
+        action: { label: 'Undo', onAction: () => restore(task) },
+      });
+    });
+
+  const close = (id: number) => {
+    setEditing(null);
+    focusSoon(`task-${id}-edit`);
+  };
+
+  const save = () => {
+    if (!editing) return;
+    const checked = validateDraft(editing.draft, timeZone);
+    if (!checked.ok) {
+      setEditing({ ...editing, errors: checked.errors, message: undefined });
+      return;
+    }
+    const snapshot = editing;
+    close(snapshot.id);
+    startTransition(async () => {
+      applyChange({ type: 'update', id: snapshot.id, changes: checked.body });
+      const result = await updateTaskAction(snapshot.id, snapshot.draft);
+      onOutcome(result);
+      if (result.ok) return;
+      // Reopen the editor with what the user typed, so nothing is lost.
+      setEditing({ ...snapshot, errors: result.errors, message: result.message });
+      refused('save your changes', result);
+    });
+  };
+
+  const first = (filters.page - 1) * PAGE_SIZE;
+  const hasNext = first + tasks.length < total;
+
+  return (
+    <section className="task-section" aria-labelledby="task-list-heading">
+      <div className="list-header">
+        <h2 id="task-list-heading" className="list-title">
+          {isFiltered(filters) ? 'Matching tasks' : 'All tasks'}
+        </h2>
+        {!unavailable ? (
+          <p className="list-count" aria-live="polite">
+            {total === 0
+              ? 'No tasks'
+              : total <= PAGE_SIZE
+                ? `${total} ${total === 1 ? 'task' : 'tasks'}`
+                : `${first + 1}–${first + tasks.length} of ${total}`}
+          </p>
+        ) : null}
+      </div>
+      {unavailable ? (
+        <EmptyState kind="unavailable" />
+      ) : tasks.length === 0 ? (
+        <EmptyState kind={isFiltered(filters) ? 'no-match' : 'no-tasks'} />
+      ) : (
+        <ul className="task-list">
+          {tasks.map((task) => (
+            <li key={task.id} className={`task-row priority-${task.priority}`}>
+              {editing?.id === task.id ? (
+                <TaskEditor
+                  state={editing}
+                  suggestions={suggestions}
+                  onChange={(draft) => setEditing({ ...editing, draft })}
+                  onSave={save}
+                  onCancel={() => close(task.id)}
+                />
+              ) : (
+                <TaskItem
+                  task={task}
+                  now={now}
+                  timeZone={timeZone}
+                  onToggle={() => toggle(task)}
+                  onEdit={() =>
+                    setEditing({ id: task.id, draft: draftFromTask(task, timeZone), errors: {} })
+                  }
+                  onDelete={() => remove(task)}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {filters.page > 1 || hasNext ? (
+        <nav className="pagination" aria-label="Pages">
+          {filters.page > 1 ? (
+            <Link href={filtersHref(withFilters(filters, { page: filters.page - 1 }))}>
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {hasNext ? (
+            <Link href={filtersHref(withFilters(filters, { page: filters.page + 1 }))}>Next →</Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

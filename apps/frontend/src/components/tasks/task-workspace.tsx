@@ -1,0 +1,105 @@
+'use client';
+
+import type { TagCount, Task } from '@todo/contract';
+import { useMemo, useOptimistic, useState } from 'react';
+import { UNAVAILABLE_MESSAGE } from '@/lib/backend-result';
+import { applyOptimistic } from '@/lib/optimistic-tasks';
+import type { TaskFilters } from '@/lib/task-filters';
+import { Banner } from '../ui/banner';
+import { ToastProvider } from '../ui/toaster';
+import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
+import { NEW_TASK_TITLE_ID, NewTaskForm } from './new-task-form';
+import { Reminders } from './reminders';
+import { TaskList } from './task-list';
+import { useShortcuts } from './use-shortcuts';
+
+export interface TaskWorkspaceProps {
+  tasks: Task[];
+  total: number;
+  filters: TaskFilters;
+  tags: TagCount[];
+  upcoming: Task[];
+  timeZone: string;
+  serverNow: string;
+  /** Set when the list could not be loaded (the backend is down). */
+  loadProblem: string | null;
+}
+
+function focusById(id: string) {
+  const element = document.getElementById(id);
+  if (element instanceof HTMLInputElement) {
+    element.focus();
+    element.select();
+  }
+}
+
+export function TaskWorkspace(props: TaskWorkspaceProps) {
+  return (
+    <ToastProvider>
+      <Workspace {...props} />
+    </ToastProvider>
+  );
+}
+
+function Workspace({
+  tasks,
+  total,
+  filters,
+  tags,
+  upcoming,
+  timeZone,
+  serverNow,
+  loadProblem,
+}: TaskWorkspaceProps) {
+  const [optimisticTasks, applyChange] = useOptimistic(tasks, applyOptimistic);
+  const [actionDown, setActionDown] = useState(false);
+  const suggestions = useMemo(() => tags.map((tag) => tag.tag), [tags]);
+  const shortcuts = useMemo(
+    () => ({ n: () => focusById(NEW_TASK_TITLE_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
+    [],
+  );
+  useShortcuts(shortcuts);
+
+  const onOutcome = (result: { ok: boolean; reason?: string }) => {
+    if (result.ok) setActionDown(false);
+    else if (result.reason === 'unavailable') setActionDown(true);
+  };
+  const down = loadProblem !== null || actionDown;
+
+  return (
+    <div className="workspace">
+      {down ? (
+        <Banner title="The task service is unavailable">
+          {loadProblem && !actionDown ? loadProblem : UNAVAILABLE_MESSAGE}
+        </Banner>
+      ) : null}
+      <div className="workspace-grid">
+        <div className="workspace-side">
+          <NewTaskForm
+            timeZone={timeZone}
+            suggestions={suggestions}
+            onOptimistic={(change) => applyChange(change)}
+            onOutcome={onOutcome}
+          />
+          <div className="side-tools">
+            <Reminders tasks={upcoming} />
+          </div>
+        </div>
+        <div className="workspace-main">
+          <FilterBar filters={filters} tags={tags} />
+          <TaskList
+            tasks={optimisticTasks}
+            total={total}
+            filters={filters}
+            timeZone={timeZone}
+            serverNow={serverNow}
+            suggestions={suggestions}
+            unavailable={loadProblem !== null}
+            applyChange={applyChange}
+            onOutcome={onOutcome}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import type { Session } from '@/lib/auth';
+import { backendFor } from '@/lib/backend-client';
+import { parseFilters, type SearchParamsInput } from '@/lib/task-filters';
+import { toListQuery } from '@/lib/task-query';
+import { userTimeZone } from '@/lib/time-zone';
+import { AppHeader } from '../layout/app-header';
+import { TaskWorkspace } from './task-workspace';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The signed-in home: reads the filters from the URL and loads the list, tags and reminders. */
+export async function TasksPage({
+  session,
+  searchParams,
+}: {
+  session: Session;
+  searchParams: SearchParamsInput;
+}) {
+  const timeZone = await userTimeZone();
+  const now = new Date();
+  const filters = parseFilters(searchParams);
+  const backend = backendFor(session.user.id);
+  const [list, tags, upcoming] = await Promise.all([
+    backend.listTasks(toListQuery(filters, now, timeZone)),
+    backend.listTags(),
+    backend.listTasks({
+      status: 'pending',
+      due_after: new Date(now.getTime() - DAY_MS).toISOString(),
+      due_before: new Date(now.getTime() + 2 * DAY_MS).toISOString(),
+      sort: 'due',
+      order: 'asc',
+      limit: 100,
+    }),
+  ]);
+
+  return (
+    <>
+      <AppHeader user={{ name: session.user.name, email: session.user.email }} />
+      <main id="main" className="page page-app">
+        <h1 className="visually-hidden">Your tasks</h1>
+        <TaskWorkspace
+          tasks={list.ok ? list.data.items : []}
+          total={list.ok ? list.data.total : 0}
+          filters={filters}
+          tags={tags.ok ? tags.data.items : []}
+          upcoming={upcoming.ok ? upcoming.data.items : []}
+          timeZone={timeZone}
+          serverNow={now.toISOString()}
+          loadProblem={list.ok ? null : list.message}
+        />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { createDatabase, schema } from '@todo/db/client';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth-limits';
+import { requestOrigin } from './request-origin';
+import type { ServerEnv } from './server-env';
+
+/** Sign-in/sign-up attempts allowed per client address and minute (in memory, per replica). */
+const AUTH_ATTEMPTS_PER_MINUTE = 10;
+
+/** Builds the Better Auth instance on the shared schema in packages/db. */
+export function createAuth(env: ServerEnv) {
+  const { db } = createDatabase(env.databaseUrl, { applicationName: 'todo-frontend', max: 5 });
+  const pinned = env.authUrl !== undefined;
+  return betterAuth({
+    appName: 'Todo',
+    secret: env.authSecret,
+    // Unset: the base URL comes from each request (X-Forwarded-Host, which Next.js fills from
+    // Host), so the app works at whatever address it is reached. BETTER_AUTH_URL pins it.
+    baseURL: env.authUrl,
+    database: drizzleAdapter(db, { provider: 'pg', schema }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      autoSignIn: true,
+    },
+    // Pinned: only BETTER_AUTH_URL's origin (Better Auth adds it). Unpinned: exactly the
+    // origin of the request itself; a foreign Origin header is refused with 403.
+    trustedOrigins: pinned
+      ? []
+      : (request) => {
+          const origin = request ? requestOrigin(request.headers) : null;
+          return origin ? [origin] : [];
+        },
+    rateLimit: {
+      enabled: env.production,
+      storage: 'memory',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/*': { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        '/sign-up/*': { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+      },
+    },
+    advanced: {
+      trustedProxyHeaders: !pinned,
+      // Secure cookies only when the pinned public URL is HTTPS: without a pin the app is often
+      // served over plain HTTP (NodePort, tunnel), where a Secure cookie would be dropped.
+      useSecureCookies: env.authUrl?.startsWith('https://') ?? false,
+    },
+    logger: {
+      level: 'warn',
+      log: (level, message, ...args) => {
+        // Expected without BETTER_AUTH_URL: the base URL comes from each request on purpose.
+        if (!pinned && message.includes('Base URL is not set')) return;
+        const write = level === 'error' ? console.error : console.warn;
+        write(`[better-auth] ${level}: ${message}`, ...args);
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,22 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { type Auth, createAuth } from './auth-config';
+import { getServerEnv } from './env';
+
+let instance: Auth | undefined;
+
+/** The one Better Auth instance, created on first use so that `next build` needs no secrets. */
+export function getAuth(): Auth {
+  instance ??= createAuth(getServerEnv());
+  return instance;
+}
+
+export type Session = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>>;
+
+/** The signed-in user's session for this request, or null (read once per render). */
+export const getSession = cache(async (): Promise<Session | null> => {
+  // Reading the request first makes the page dynamic before any environment is needed.
+  const requestHeaders = await headers();
+  return getAuth().api.getSession({ headers: requestHeaders });
+});

@@ -1,0 +1,54 @@
+import type { Task } from '@todo/contract';
+
+/** Changes shown immediately, before the backend confirms them; React drops them afterwards. */
+export type OptimisticChange =
+  | { type: 'add'; task: Task }
+  | { type: 'update'; id: number; changes: Partial<Task> }
+  | { type: 'toggle'; id: number; at: string }
+  | { type: 'remove'; id: number };
+
+export function applyOptimistic(tasks: Task[], change: OptimisticChange): Task[] {
+  switch (change.type) {
+    case 'add':
+      return [change.task, ...tasks];
+    case 'update':
+      return tasks.map((task) => (task.id === change.id ? { ...task, ...change.changes } : task));
+    case 'toggle':
+      return tasks.map((task) =>
+        task.id === change.id
+          ? { ...task, completed: !task.completed, completed_at: task.completed ? null : change.at }
+          : task,
+      );
+    case 'remove':
+      return tasks.filter((task) => task.id !== change.id);
+  }
+}
+
+let nextTemporaryId = -1;
+
+/** A placeholder task for an optimistic add; negative ids never collide with real ones. */
+export function temporaryTask(
+  fields: Omit<
+    Task,
+    | 'id'
+    | 'user_id'
+    | 'completed'
+    | 'completed_at'
+    | 'next_occurrence_id'
+    | 'created_at'
+    | 'updated_at'
+  >,
+  now: string,
+): Task {
+  nextTemporaryId -= 1;
+  return {
+    ...fields,
+    id: nextTemporaryId,
+    user_id: '',
+    completed: false,
+    completed_at: null,
+    next_occurrence_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

@@ -1,0 +1,13 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { TIME_ZONE_COOKIE } from './time-zone-cookie';
+import { isValidTimeZone } from './zoned-time';
+
+/**
+ * The user's IANA zone, sent by the browser in a cookie (see TimeZoneSync) so that "today",
+ * "this week" and datetime-local values mean the user's day, not the server's. UTC until known.
+ */
+export async function userTimeZone(): Promise<string> {
+  const value = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  return value && isValidTimeZone(value) ? value : 'UTC';
+}

@@ -1,0 +1,120 @@
+/** Calendar arithmetic in an IANA time zone with nothing but Intl (no date library). */
+
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || timeZone.length > 64) return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock fields of an instant in a zone. */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts & { second: number } {
+  const fields: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = part.value;
+  return {
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    weekday: WEEKDAYS.indexOf(fields.weekday ?? '') + 1,
+  };
+}
+
+/** Milliseconds the zone is ahead of UTC at that instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const p = zonedParts(new Date(instant), timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time happens in a zone. Days may overflow (day 32 = next month). A
+ * time skipped by a DST jump resolves to the instant just after the gap.
+ */
+export function zonedTimeToInstant(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  if (first === second) return new Date(first);
+  // Near a transition the two guesses differ; prefer the one that maps back to the wall time.
+  return new Date(offsetAt(second, timeZone) === wall - second ? second : Math.max(first, second));
+}
+
+/** Midnight at the start of the day `instant` falls on in the zone, shifted by `addDays`. */
+export function startOfZonedDay(instant: Date, timeZone: string, addDays = 0): Date {
+  const p = zonedParts(instant, timeZone);
+  return zonedTimeToInstant(timeZone, p.year, p.month, p.day + addDays);
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `YYYY-MM-DDTHH:mm` in the zone: the value format of <input type="datetime-local">. */
+export function toDateTimeLocal(iso: string, timeZone: string): string {
+  const p = zonedParts(new Date(iso), timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
+
+/** Reads a datetime-local value as wall time in the zone; null when it is not one. */
+export function fromDateTimeLocal(value: string, timeZone: string): Date | null {
+  const match = LOCAL_PATTERN.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59) {
+    return null;
+  }
+  return zonedTimeToInstant(timeZone, year, month, day, hour, minute);
+}
