@@ -6,7 +6,7 @@ export default mergeConfig(
   workspaceSource,
   defineConfig({
     test: {
-      projects: ['packages/*', 'apps/backend', 'tests/charts'],
+      projects: ['packages/*', 'apps/backend', 'tests/charts', 'tests/images', 'tests/contract'],
     },
   }),
 );
