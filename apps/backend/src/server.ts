@@ -44,9 +44,14 @@ async function main() {
   if (config.database.migrateOnStart) {
     await migrateWithRetry(config, (message) => server.log.warn(message));
   }
+  let closing = false;
+  // Responses sent while draining close their connection: an idle keep-alive connection would
+  // otherwise hold server.close() open until the drain timeout, ending in exit 1.
+  server.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await server.register(app, config);
 
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;

@@ -6,6 +6,12 @@ import fp from 'fastify-plugin';
 /** OpenAPI generated from the route schemas that also validate requests; UI at /docs. */
 async function apiDocs(app: FastifyInstance) {
   await app.register(swagger, {
+    // A route declared as '/' under a prefix answers with and without the trailing slash; the
+    // document names it as the API does, without one: /api/{user_id}/tasks, not …/tasks/.
+    transform: ({ schema, url }) => ({
+      schema,
+      url: url.length > 1 ? url.replace(/\/$/, '') : url,
+    }),
     openapi: {
       info: {
         title: 'todo-backend',

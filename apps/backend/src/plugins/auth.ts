@@ -14,7 +14,8 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/;
+// The scheme name is case-insensitive (RFC 9110 §11.1): `bearer <token>` is the same credential.
+const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
 
 async function auth(app: FastifyInstance, options: { secret: string }) {
   const verify = createAccessTokenVerifier(options.secret);

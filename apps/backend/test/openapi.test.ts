@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helpers/test-app.js';
+
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { securitySchemes: Record<string, unknown> };
+}
+interface OpenApiOperation {
+  parameters?: { in: string; name: string; schema: Record<string, unknown> }[];
+  requestBody?: {
+    content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }>;
+  };
+  responses: Record<string, unknown>;
+  security?: unknown[];
+}
+
+let t: TestApp;
+let document: OpenApiDocument;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const response = await t.app.inject({ method: 'GET', url: '/docs/json' });
+  expect(response.statusCode).toBe(200);
+  document = response.json<OpenApiDocument>();
+});
+afterAll(async () => t?.close());
+
+describe('GET /docs/json', () => {
+  it('is an OpenAPI 3 document for todo-backend', () => {
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.info.title).toBe('todo-backend');
+    expect(document.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+  });
+
+  it('lists every route, with the specification’s paths', () => {
+    const operations = Object.entries(document.paths)
+      .flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+      )
+      .filter((operation) => !operation.includes('/metrics'))
+      .sort();
+    expect(operations).toEqual(
+      [
+        'GET /health',
+        'GET /ready',
+        'GET /api/{user_id}/tasks',
+        'POST /api/{user_id}/tasks',
+        'GET /api/{user_id}/tasks/{id}',
+        'PUT /api/{user_id}/tasks/{id}',
+        'PATCH /api/{user_id}/tasks/{id}',
+        'DELETE /api/{user_id}/tasks/{id}',
+        'PATCH /api/{user_id}/tasks/{id}/complete',
+        'GET /api/{user_id}/tags',
+      ].sort(),
+    );
+  });
+
+  it('documents every /api operation as needing the bearer token', () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const operation of Object.values(methods)) {
+        expect(operation.security).toEqual([{ bearer: [] }]);
+        expect(Object.keys(operation.responses)).toEqual(
+          expect.arrayContaining(['401', '403', '422']),
+        );
+      }
+    }
+  });
+
+  it('is generated from the schemas that validate requests', () => {
+    const create = document.paths['/api/{user_id}/tasks']?.post;
+    const body = create?.requestBody?.content['application/json']?.schema;
+    expect(body?.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(body?.properties.tags).toMatchObject({ maxItems: 10 });
+    expect(Object.keys(create?.responses ?? {})).toContain('201');
+    const list = document.paths['/api/{user_id}/tasks']?.get;
+    const limit = list?.parameters?.find((parameter) => parameter.name === 'limit');
+    expect(limit).toMatchObject({ in: 'query', schema: { maximum: 100, default: 50 } });
+    const id = document.paths['/api/{user_id}/tasks/{id}']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'id',
+    );
+    expect(id).toMatchObject({ in: 'path', schema: { type: 'integer', minimum: 1 } });
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves the documentation UI as HTML, without a token', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/docs' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toContain('<html');
+    expect(response.body.toLowerCase()).toContain('swagger');
+  });
+});
