@@ -94,6 +94,47 @@ async function waitUntilListening(server: Running, base: string, ms = 30_000) {
   throw new Error(`server did not listen within ${ms} ms:\n${server.stderr()}`);
 }
 
+// One server process for the "running server" tests (each start costs seconds through tsx), on
+// an empty database of its own. It starts in the file's beforeAll, so that it loads while the
+// configuration-error processes run; the SIGTERM test stops it.
+const serverUrl = inject('postgresServerUrl');
+const databaseName = `todo_server_${randomBytes(5).toString('hex')}`;
+let sql: postgres.Sql;
+let starting: Promise<{ server: Running; base: string }>;
+
+beforeAll(async () => {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  // Empty, not a copy of the migrated template: the server must migrate it itself.
+  await admin.unsafe(`create database ${databaseName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  starting = (async () => {
+    const port = await freePort();
+    const server = startServer({
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      BETTER_AUTH_SECRET: SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilListening(server, base);
+    return { server, base };
+  })();
+  // Awaited by the tests that use it; a failure to start fails those, not this hook.
+  starting.catch(() => {});
+});
+
+afterAll(async () => {
+  await sql?.end({ timeout: 5 });
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+  await admin.end();
+});
+
 // Each start pays for loading the whole app through tsx: these run side by side.
 describe.concurrent('configuration errors stop start-up with one line', () => {
   const databaseUrl = 'postgres://todo:db-password-123@127.0.0.1:1/todo';
@@ -126,49 +167,10 @@ describe.concurrent('configuration errors stop start-up with one line', () => {
 });
 
 describe('a running server', () => {
-  const serverUrl = inject('postgresServerUrl');
-  const name = `todo_server_${randomBytes(5).toString('hex')}`;
-  let databaseUrl: string;
-  let sql: postgres.Sql;
-
-  beforeAll(async () => {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    // Empty, not a copy of the migrated template: the server must migrate it itself.
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  });
-
-  afterAll(async () => {
-    await sql?.end({ timeout: 5 });
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-
-  async function start() {
-    const port = await freePort();
-    const server = startServer({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_SECRET: SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilListening(server, base);
-    return { server, base };
-  }
-
-  // One process for both tests (each start costs seconds): the second one stops it.
   let server: Running;
   let base: string;
   beforeAll(async () => {
-    ({ server, base } = await start());
+    ({ server, base } = await starting);
   }, 60_000);
 
   it('migrates a fresh database, serves the API and logs JSON without the token', async () => {
