@@ -6,7 +6,14 @@ export default mergeConfig(
   workspaceSource,
   defineConfig({
     test: {
-      projects: ['packages/*', 'apps/backend', 'tests/charts', 'tests/images', 'tests/contract'],
+      projects: [
+        'packages/*',
+        'apps/backend',
+        'tests/charts',
+        'tests/images',
+        'tests/contract',
+        'bench',
+      ],
     },
   }),
 );

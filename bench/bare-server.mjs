@@ -1,0 +1,50 @@
+// The reference: what Node and PostgreSQL do on this machine with no framework, auth or
+// validation. node:http plus the backend's driver (postgres.js, same pool size) running the very
+// SQL the backend's repository sends for "first 50 pending tasks by due date", sent the same way
+// drizzle sends it (an unnamed statement, prepare: false). Env: DATABASE_URL, PORT, POOL_MAX.
+import { createServer } from 'node:http';
+import postgres from 'postgres';
+
+// Printed by drizzle for repository.list(userId, { status: 'pending', sort: 'due' }).
+export const LIST_SQL =
+  'select "id", "user_id", "title", "description", "completed", "completed_at", "priority", ' +
+  '"tags", "due_at", "recurrence", "next_occurrence_id", "created_at", "updated_at", ' +
+  'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2) ' +
+  'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $3';
+const LIMIT = 50;
+const LIST_PATH = /^\/api\/([^/?]+)\/tasks(?:\?|$)/;
+
+const sql = postgres(process.env.DATABASE_URL, {
+  max: Number(process.env.POOL_MAX ?? 10),
+  onnotice: () => {},
+});
+
+const server = createServer(async (request, response) => {
+  const match = request.method === 'GET' ? LIST_PATH.exec(request.url ?? '') : null;
+  if (request.url === '/health') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    return;
+  }
+  if (!match) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const rows = await sql.unsafe(LIST_SQL, [decodeURIComponent(match[1]), false, LIMIT], {
+      prepare: false,
+    });
+    const total = Number(rows[0]?.count ?? 0);
+    const items = rows.map(({ count: _count, ...task }) => task);
+    const next = items.length < total ? items.length : null;
+    const body = JSON.stringify({ items, total, limit: LIMIT, offset: 0, next_offset: next });
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+  } catch (error) {
+    response.writeHead(500).end(String(error));
+  }
+});
+
+server.listen(Number(process.env.PORT ?? 8100), '127.0.0.1');
+process.on('SIGTERM', () => {
+  server.close(() => sql.end({ timeout: 5 }).then(() => process.exit(0)));
+  server.closeAllConnections();
+});

@@ -1,0 +1,98 @@
+// Target verdicts and the Markdown table of a benchmark result.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+export const SCENARIOS = ['list', 'get', 'create', 'toggle', 'mixed'];
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+const fixed = (value, digits = 1) => (value == null ? '–' : Number(value).toFixed(digits));
+
+/** The targets of issue 5, each with what was measured and whether it is met. */
+export function targets(result) {
+  const { bare, scenarios, memory, coldStart } = result;
+  const all = SCENARIOS.map((name) => [name, scenarios[name]]);
+  const worst = (pick) => Math.max(...all.map(([, s]) => pick(s)));
+  const list = scenarios.list.high;
+  const errors = [bare.high, bare.low, ...all.flatMap(([, s]) => [s.high, s.low])].reduce(
+    (sum, run) => sum + run.errors,
+    0,
+  );
+  const rows = [
+    {
+      target: 'list req/s ≥ 0.6 × bare reference',
+      measured: `${fixed(list.requestsPerSecond / bare.high.requestsPerSecond, 2)} ×`,
+      pass: list.requestsPerSecond >= 0.6 * bare.high.requestsPerSecond,
+    },
+    {
+      target: `p99 at ${result.options.connections} connections ≤ 2 × bare p99 (${bare.high.p99} ms), every scenario`,
+      measured: all.map(([name, s]) => `${name} ${s.high.p99}`).join(', '),
+      pass: worst((s) => s.high.p99) <= 2 * bare.high.p99,
+    },
+    {
+      target: `p99 at ${result.options.lowConnections} connections ≤ 40 ms, every scenario`,
+      measured: all.map(([name, s]) => `${name} ${s.low.p99}`).join(', '),
+      pass: worst((s) => s.low.p99) <= 40,
+    },
+    {
+      target: 'zero errors (non-2xx, socket errors, timeouts)',
+      measured: `${errors}`,
+      pass: errors === 0,
+    },
+    {
+      target: 'backend RSS ≤ 150 MiB after load',
+      measured: `${fixed(memory.afterLoadMiB)} MiB`,
+      pass: memory.afterLoadMiB <= 150,
+    },
+    {
+      target: 'cold start ≤ 700 ms (median)',
+      measured: `${fixed(coldStart.medianMs, 0)} ms`,
+      pass: coldStart.medianMs <= 700,
+    },
+  ];
+  return rows;
+}
+
+/** The results section of docs/benchmarks.md. */
+export function markdown(result) {
+  const { options, machine, bare, scenarios, memory, coldStart } = result;
+  const hi = options.connections;
+  const lo = options.lowConnections;
+  const row = (name, s, ratio) =>
+    `| ${name} | ${fixed(s.high.requestsPerSecond, 0)} | ${s.high.p50} | ${s.high.p99} | ${s.high.errors + s.low.errors} | ${ratio} | ${s.low.p99} |`;
+  const lines = [
+    `Run ${result.date} with \`${result.command}\` on ${machine.cores} cores (${machine.cpuModel}),`,
+    `Node ${machine.node}, ${options.database}; load average ${machine.loadAverageStart.join(' ')} at the start, ${machine.loadAverageEnd.join(' ')} at the end.`,
+    `${options.users} users × ${options.tasksPerUser} tasks, ${options.warmupSeconds} s warm-up then ${options.durationSeconds} s per scenario at ${hi} connections, then ${options.lowDurationSeconds} s at ${lo};`,
+    `backend LOG_LEVEL=${options.logLevel}, pool ${options.poolMax} connections (the bare reference too); load generator (autocannon) in its own process on the same machine.`,
+    '',
+    `| scenario | req/s @${hi} | p50 ms @${hi} | p99 ms @${hi} | errors | × bare req/s | p99 ms @${lo} |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    row('bare reference (list)', bare, '1.00'),
+    ...Object.entries(scenarios).map(([name, s]) => row(name, s, fixed(s.ratio, 2))),
+    '',
+    `Backend RSS: ${fixed(memory.idleMiB)} MiB idle after start, ${fixed(memory.afterLoadMiB)} MiB after the load (peak ${fixed(memory.peakMiB)} MiB).`,
+    `Cold start (spawn to first 200 from /health, migrations already applied, MIGRATE_ON_START=${coldStart.migrateOnStart}): median ${fixed(coldStart.medianMs, 0)} ms of ${coldStart.samplesMs.map((ms) => fixed(ms, 0)).join(', ')} ms.`,
+  ];
+  if (result.targets) {
+    lines.push('', '| target | measured | verdict |', '|---|---|---|');
+    for (const t of result.targets)
+      lines.push(`| ${t.target} | ${t.measured} | ${t.pass ? 'PASS' : 'MISS'} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Writes the JSON and puts the table between the markers of the Markdown page (kept otherwise). */
+export function write(result, jsonFile, markdownFile) {
+  writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  const section = `${START}\n${markdown(result)}\n${END}`;
+  const page = existsSync(markdownFile)
+    ? readFileSync(markdownFile, 'utf8')
+    : `# Benchmarks\n\n${START}\n${END}\n`;
+  const at = page.indexOf(START);
+  const end = page.indexOf(END);
+  const next =
+    at >= 0 && end > at
+      ? page.slice(0, at) + section + page.slice(end + END.length)
+      : `${page.trimEnd()}\n\n${section}\n`;
+  writeFileSync(markdownFile, next);
+}

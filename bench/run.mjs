@@ -1,0 +1,250 @@
+// `npm run bench`: the production build of todo-backend against a real PostgreSQL, seeded, loaded
+// by autocannon from a separate process, next to a bare node:http reference. See
+// docs/benchmarks.md. Env: BENCH_DURATION (s per scenario, 15), BENCH_CONNECTIONS (64),
+// BENCH_SMOKE=1 (tiny run, no verdicts, writes only to BENCH_OUT_DIR if set), BENCH_DATABASE_URL
+// (instead of an embedded PostgreSQL in a temp dir), BENCH_LOG_LEVEL (backend, warn),
+// BENCH_POOL_MAX (pool of the backend and the reference, 10), BENCH_SCENARIOS (e.g. list,get:
+// a partial run, not written), BENCH_OUT_DIR (docs),
+// BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there).
+import { execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { backendEntry, root, startProcess, stopProcess, waitForHttp } from '../scripts/stack.mjs';
+import { markdown, SCENARIOS, targets, write } from './report.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const smoke = env.BENCH_SMOKE === '1';
+const positive = (name, fallback) => (Number(env[name]) > 0 ? Number(env[name]) : fallback);
+const duration = positive('BENCH_DURATION', smoke ? 1 : 15);
+const options = {
+  durationSeconds: duration,
+  connections: positive('BENCH_CONNECTIONS', smoke ? 8 : 64),
+  lowConnections: smoke ? 4 : 16,
+  lowDurationSeconds: smoke ? 1 : Math.max(5, Math.round(duration / 3)),
+  warmupSeconds: smoke ? 0.5 : 3,
+  users: smoke ? 5 : 100,
+  tasksPerUser: smoke ? 20 : 200,
+  coldStarts: smoke ? 1 : 5,
+  logLevel: env.BENCH_LOG_LEVEL || 'warn',
+  poolMax: positive('BENCH_POOL_MAX', 10),
+  database: env.BENCH_DATABASE_URL ? 'PostgreSQL at BENCH_DATABASE_URL' : 'embedded PostgreSQL 17',
+};
+const scenarios = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',') : SCENARIOS;
+const outDir = env.BENCH_OUT_DIR || (smoke || env.BENCH_SCENARIOS ? null : path.join(root, 'docs'));
+const log = (message) => console.log(`bench: ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function ensureBuilt() {
+  const outputs = [backendEntry, 'packages/db/dist/client.js', 'packages/contract/dist/index.js'];
+  if (outputs.every((file) => existsSync(path.resolve(root, file)))) return;
+  log('building contract, db and backend');
+  const workspaces = ['@todo/contract', '@todo/db', '@todo/backend'].flatMap((w) => ['-w', w]);
+  execFileSync('npm', ['run', 'build', ...workspaces], { cwd: root, stdio: 'inherit' });
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MiB. */
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
+  return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/** One GET's status (0 when the connection fails): lighter than fetch for 5 ms polling. */
+const status = (url) =>
+  new Promise((resolve) => {
+    const req = request(url, { timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', () => resolve(0));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+
+/** Runs one measurement in a forked load generator. */
+function load(job) {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(here, 'load.mjs'), { stdio: 'inherit' });
+    child.once('message', (answer) =>
+      answer.failure ? reject(new Error(answer.failure)) : resolve(answer),
+    );
+    child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+async function main() {
+  ensureBuilt();
+  const { freePort, startEmbeddedPostgres } = await import('../packages/db/dist/embedded.js');
+  const { migrate } = await import('../packages/db/dist/migrate.js');
+  const { seed } = await import('./seed.mjs');
+  const loadAverageStart = loadavg().map((l) => l.toFixed(2));
+  const work = mkdtempSync(path.join(tmpdir(), 'todo-bench-'));
+  const processes = [];
+  let database = null;
+  let pgDir = null;
+  let admin = null;
+  const start = (entry, env, args = []) => {
+    const child = startProcess(entry, { env, args, logFile: path.join(work, 'servers.log') });
+    processes.push(child);
+    return child;
+  };
+  try {
+    let databaseUrl = env.BENCH_DATABASE_URL;
+    if (!databaseUrl) {
+      // A folder of its own, as the test setup does: as root, PostgreSQL runs as another user.
+      pgDir = mkdtempSync(path.join(tmpdir(), 'todo-bench-pg-'));
+      database = await startEmbeddedPostgres({
+        dataDir: pgDir,
+        persistent: false,
+        database: 'todo_bench',
+      });
+      databaseUrl = database.url;
+    }
+    await migrate(databaseUrl);
+    admin = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+    const secret = randomBytes(32).toString('base64url');
+    const seeded = await seed(admin, { ...options, secret, tokenTtlSeconds: 4 * 3600 });
+    log(`seeded ${options.users} users × ${options.tasksPerUser} tasks`);
+
+    const backendEnv = (port) => ({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: secret,
+      LOG_LEVEL: options.logLevel,
+      DATABASE_POOL_MAX: String(options.poolMax),
+      // As the chart runs it: migrations are checked (already applied) at every start.
+      MIGRATE_ON_START: 'true',
+    });
+
+    const samplesMs = [];
+    for (let i = 0; i < options.coldStarts; i++) {
+      const port = await freePort();
+      const begun = performance.now();
+      const child = start(backendEntry, backendEnv(port));
+      while ((await status(`http://127.0.0.1:${port}/health`)) !== 200) {
+        if (child.exitCode !== null) throw new Error(`the backend exited with ${child.exitCode}`);
+        await sleep(5);
+      }
+      samplesMs.push(performance.now() - begun);
+      await stopProcess(child);
+    }
+    const sorted = [...samplesMs].sort((a, b) => a - b);
+    const coldStart = {
+      migrateOnStart: true,
+      samplesMs,
+      medianMs: sorted[Math.floor(sorted.length / 2)],
+    };
+    log(`cold start median ${coldStart.medianMs.toFixed(0)} ms`);
+
+    const backendPort = await freePort();
+    const profile = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : null;
+    if (profile) mkdirSync(profile, { recursive: true });
+    const backend = start(
+      backendEntry,
+      backendEnv(backendPort),
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    );
+    const backendUrl = `http://127.0.0.1:${backendPort}`;
+    await waitForHttp(`${backendUrl}/health`, { child: backend });
+    await sleep(1000);
+    const idleMiB = memory(backend.pid).rss;
+
+    const barePort = await freePort();
+    const bareServer = start(path.join(here, 'bare-server.mjs'), {
+      DATABASE_URL: databaseUrl,
+      PORT: String(barePort),
+      POOL_MAX: String(options.poolMax),
+    });
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await waitForHttp(`${bareUrl}/health`, { child: bareServer });
+
+    const pass = async (connections, seconds, warmup) => {
+      const run = async (url, scenario) => {
+        const figures = await load({
+          url,
+          scenario,
+          users: seeded.users,
+          connections,
+          duration: seconds,
+          warmup,
+        });
+        // Tasks created by the run go, so that every scenario sees the seeded data set.
+        await admin`delete from tasks where id > ${seeded.maxSeededId} and user_id like 'bench-%'`;
+        log(
+          `${url === bareUrl ? 'bare list' : scenario} @${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors`,
+        );
+        return figures;
+      };
+      const bare = await run(bareUrl, 'list');
+      const byScenario = {};
+      for (const scenario of scenarios) byScenario[scenario] = await run(backendUrl, scenario);
+      return { bare, byScenario };
+    };
+    const high = await pass(options.connections, options.durationSeconds, options.warmupSeconds);
+    const low = await pass(
+      options.lowConnections,
+      options.lowDurationSeconds,
+      Math.min(1, options.warmupSeconds),
+    );
+    const after = memory(backend.pid);
+
+    const result = {
+      date: new Date().toISOString(),
+      command: smoke ? 'BENCH_SMOKE=1 npm run bench' : 'npm run bench',
+      smoke,
+      options,
+      machine: {
+        cores: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        loadAverageStart,
+        loadAverageEnd: loadavg().map((l) => l.toFixed(2)),
+      },
+      bare: { high: high.bare, low: low.bare },
+      scenarios: Object.fromEntries(
+        scenarios.map((name) => [
+          name,
+          {
+            high: high.byScenario[name],
+            low: low.byScenario[name],
+            ratio: high.byScenario[name].requestsPerSecond / high.bare.requestsPerSecond,
+          },
+        ]),
+      ),
+      memory: { idleMiB, afterLoadMiB: after.rss, peakMiB: after.peak },
+      coldStart,
+    };
+    const complete = SCENARIOS.every((name) => result.scenarios[name]);
+    if (!smoke && complete) result.targets = targets(result);
+    console.log(`\n${markdown(result)}\n`);
+    for (const t of result.targets ?? []) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}`);
+    if (outDir) {
+      mkdirSync(outDir, { recursive: true });
+      write(result, path.join(outDir, 'benchmarks.json'), path.join(outDir, 'benchmarks.md'));
+      log(`wrote ${path.relative(root, outDir) || '.'}/benchmarks.{json,md}`);
+    }
+  } catch (error) {
+    const logFile = path.join(work, 'servers.log');
+    if (existsSync(logFile)) console.error(readFileSync(logFile, 'utf8').slice(-3000));
+    throw error;
+  } finally {
+    await Promise.all(processes.map((child) => stopProcess(child)));
+    await admin?.end({ timeout: 5 });
+    await database?.stop();
+    for (const dir of [work, pgDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
