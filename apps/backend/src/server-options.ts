@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyServerOptions } from 'fastify';
+import { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
 import { sendProblem } from './plugins/problem-details.js';
 
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** Keeps a caller's X-Request-Id when it is harmless, otherwise mints one. */
@@ -21,7 +22,11 @@ export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOption
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     genReqId: requestId,
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({
+      requestIdLogLabel: 'request_id',
+      // Probes and scrapes arrive every few seconds; a log line each would drown the rest.
+      disableRequestLogging: (request) => QUIET_PATHS.has(request.url),
+    }),
     bodyLimit: 64 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
