@@ -55,7 +55,7 @@ export function describeDue(
 }
 
 const RECURRENCE_LABELS: Record<Recurrence, string> = {
-  none: 'Does not repeat',
+  none: 'Never',
   daily: 'Every day',
   weekly: 'Every week',
   monthly: 'Every month',

@@ -1,5 +1,8 @@
 import type { Task } from '@todo/contract';
 
+/** A task as listed: `saving` marks a change the backend has not confirmed yet. */
+export type ListedTask = Task & { saving?: boolean };
+
 /** Changes shown immediately, before the backend confirms them; React drops them afterwards. */
 export type OptimisticChange =
   | { type: 'add'; task: Task }
@@ -7,16 +10,23 @@ export type OptimisticChange =
   | { type: 'toggle'; id: number; at: string }
   | { type: 'remove'; id: number };
 
-export function applyOptimistic(tasks: Task[], change: OptimisticChange): Task[] {
+export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): ListedTask[] {
   switch (change.type) {
     case 'add':
-      return [change.task, ...tasks];
+      return [{ ...change.task, saving: true }, ...tasks];
     case 'update':
-      return tasks.map((task) => (task.id === change.id ? { ...task, ...change.changes } : task));
+      return tasks.map((task) =>
+        task.id === change.id ? { ...task, ...change.changes, saving: true } : task,
+      );
     case 'toggle':
       return tasks.map((task) =>
         task.id === change.id
-          ? { ...task, completed: !task.completed, completed_at: task.completed ? null : change.at }
+          ? {
+              ...task,
+              completed: !task.completed,
+              completed_at: task.completed ? null : change.at,
+              saving: true,
+            }
           : task,
       );
     case 'remove':
@@ -24,22 +34,21 @@ export function applyOptimistic(tasks: Task[], change: OptimisticChange): Task[]
   }
 }
 
-let nextTemporaryId = -1;
+type TaskFields = Omit<
+  Task,
+  | 'id'
+  | 'user_id'
+  | 'completed'
+  | 'completed_at'
+  | 'next_occurrence_id'
+  | 'created_at'
+  | 'updated_at'
+>;
+
+let nextTemporaryId = 0;
 
 /** A placeholder task for an optimistic add; negative ids never collide with real ones. */
-export function temporaryTask(
-  fields: Omit<
-    Task,
-    | 'id'
-    | 'user_id'
-    | 'completed'
-    | 'completed_at'
-    | 'next_occurrence_id'
-    | 'created_at'
-    | 'updated_at'
-  >,
-  now: string,
-): Task {
+export function temporaryTask(fields: TaskFields, now: string): Task {
   nextTemporaryId -= 1;
   return {
     ...fields,

@@ -92,9 +92,6 @@ export function validateDraft(
     if (instant) dueAt = instant.toISOString();
     else errors.due = 'Enter a valid date and time.';
   }
-  if (draft.recurrence !== 'none' && !draft.due && !errors.due) {
-    errors.due = 'A repeating task needs a due date to repeat from.';
-  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -6,6 +6,7 @@ import { authClient } from '@/lib/auth-client';
 import { validateSignIn } from '@/lib/auth-messages';
 import type { FieldErrors } from '@/lib/field-errors';
 import { signInHref } from '@/lib/safe-redirect';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { AuthField } from './auth-field';
 import { useAuthSubmit } from './use-auth-submit';
 
@@ -21,7 +22,7 @@ export function SignInForm({ next }: { next: string }) {
     const found = validateSignIn({ email, password });
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(formRef.current);
       return;
     }
     void run(() => authClient.signIn.email({ email: email.trim(), password }));

@@ -7,6 +7,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth-limits';
 import { type SignUpInput, validateSignUp } from '@/lib/auth-messages';
 import type { FieldErrors } from '@/lib/field-errors';
 import { signInHref } from '@/lib/safe-redirect';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { AuthField } from './auth-field';
 import { useAuthSubmit } from './use-auth-submit';
 
@@ -22,7 +23,7 @@ export function SignUpForm({ next }: { next: string }) {
     const found = validateSignUp(input);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(formRef.current);
       return;
     }
     void run(() =>

@@ -9,7 +9,7 @@ import {
 } from '@todo/contract';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
 import {
   DUE_FILTERS,
   type DueFilter,
@@ -51,10 +51,17 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
   const inFlight = useRef<string[]>([]);
   const lastSent = useRef(filters.q);
 
-  const go = (change: Partial<TaskFilters>) =>
-    startTransition(() =>
-      router.replace(filtersHref(withFilters(filters, change)), { scroll: false }),
-    );
+  // What the controls show: the filters asked for, even while the page for them is loading, so
+  // quick successive changes build on each other instead of on the last rendered URL.
+  const [shown, setShown] = useOptimistic(filters);
+
+  const go = (change: Partial<TaskFilters>) => {
+    const next = withFilters(shown, change);
+    startTransition(() => {
+      setShown(next);
+      router.replace(filtersHref(next), { scroll: false });
+    });
+  };
 
   const search = (typed: string) => {
     lastSent.current = typed;
@@ -82,9 +89,9 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
     return () => clearTimeout(timer);
   });
 
-  const order = filters.order ?? defaultOrder(filters.sort);
+  const order = shown.order ?? defaultOrder(shown.sort);
   const tagOptions = tags.map((tag) => tag.tag);
-  for (const tag of filters.tags) if (!tagOptions.includes(tag)) tagOptions.push(tag);
+  for (const tag of shown.tags) if (!tagOptions.includes(tag)) tagOptions.push(tag);
 
   return (
     <section className="filters" aria-label="Search and filters" aria-busy={pending || undefined}>
@@ -116,11 +123,11 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
         {STATUS_LINKS.map(({ status, label }) => (
           <Link
             key={status}
-            href={filtersHref(withFilters(filters, { status }))}
+            href={filtersHref(withFilters(shown, { status }))}
             replace
             scroll={false}
             className="segment"
-            aria-current={filters.status === status ? 'page' : undefined}
+            aria-current={shown.status === status ? 'page' : undefined}
           >
             {label}
           </Link>
@@ -129,7 +136,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
       <fieldset className="priority-filter">
         <legend className="visually-hidden">Priority</legend>
         {[...PRIORITIES].reverse().map((priority) => {
-          const on = filters.priorities.includes(priority);
+          const on = shown.priorities.includes(priority);
           return (
             <button
               key={priority}
@@ -139,8 +146,8 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
               onClick={() =>
                 go({
                   priorities: on
-                    ? filters.priorities.filter((other) => other !== priority)
-                    : [...filters.priorities, priority],
+                    ? shown.priorities.filter((other) => other !== priority)
+                    : [...shown.priorities, priority],
                 })
               }
             >
@@ -150,11 +157,14 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
         })}
       </fieldset>
       <div className="filter-selects">
-        <label className="compact-field">
-          <span className="compact-label">Tag</span>
+        <div className="compact-field">
+          <label htmlFor="filter-tag" className="compact-label">
+            Tag
+          </label>
           <select
+            id="filter-tag"
             className="input select"
-            value={filters.tags[0] ?? ''}
+            value={shown.tags[0] ?? ''}
             onChange={(event) => go({ tags: event.target.value ? [event.target.value] : [] })}
           >
             <option value="">Any tag</option>
@@ -164,12 +174,15 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
               </option>
             ))}
           </select>
-        </label>
-        <label className="compact-field">
-          <span className="compact-label">Due</span>
+        </div>
+        <div className="compact-field">
+          <label htmlFor="filter-due" className="compact-label">
+            Due
+          </label>
           <select
+            id="filter-due"
             className="input select"
-            value={filters.due ?? ''}
+            value={shown.due ?? ''}
             onChange={(event) =>
               go({ due: DUE_FILTERS.find((due) => due === event.target.value) ?? null })
             }
@@ -181,12 +194,15 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
               </option>
             ))}
           </select>
-        </label>
-        <label className="compact-field">
-          <span className="compact-label">Sort</span>
+        </div>
+        <div className="compact-field">
+          <label htmlFor="filter-sort" className="compact-label">
+            Sort
+          </label>
           <select
+            id="filter-sort"
             className="input select"
-            value={filters.sort}
+            value={shown.sort}
             onChange={(event) => {
               const sort = SORT_FIELDS.find((field) => field === event.target.value);
               if (sort) go({ sort, order: null });
@@ -198,7 +214,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button
           type="button"
           className="button button-ghost button-small order-button"
@@ -207,7 +223,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
         >
           {order === 'asc' ? '↑ Asc' : '↓ Desc'}
         </button>
-        {isFiltered(filters) ? (
+        {isFiltered(shown) ? (
           <Link href="/" className="button button-ghost button-small" scroll={false}>
             Clear filters
           </Link>

@@ -4,6 +4,7 @@ import { type FormEvent, useRef, useState, useTransition } from 'react';
 import type { OptimisticChange } from '@/lib/optimistic-tasks';
 import { temporaryTask } from '@/lib/optimistic-tasks';
 import { type DraftErrors, EMPTY_DRAFT, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { useToast } from '../ui/toaster';
 import { createTaskAction } from './actions';
 import { TaskFields } from './task-fields';
@@ -34,12 +35,6 @@ export function NewTaskForm({
   const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
 
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    });
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
@@ -47,7 +42,7 @@ export function NewTaskForm({
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage(null);
-      focusFirstInvalid();
+      focusFirstInvalid(formRef.current);
       return;
     }
     const submitted = draft;
@@ -63,7 +58,7 @@ export function NewTaskForm({
       } else {
         setErrors(result.errors);
         setMessage(result.message);
-        if (Object.keys(result.errors).length > 0) focusFirstInvalid();
+        if (Object.keys(result.errors).length > 0) focusFirstInvalid(formRef.current);
       }
     });
   }

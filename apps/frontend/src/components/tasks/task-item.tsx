@@ -1,7 +1,7 @@
 'use client';
 
-import type { Task } from '@todo/contract';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import type { ListedTask } from '@/lib/optimistic-tasks';
 import { TaskMeta } from './task-meta';
 
 /** One row of the list: a checkbox, the title and details, edit and delete. */
@@ -13,22 +13,26 @@ export function TaskItem({
   onEdit,
   onDelete,
 }: {
-  task: Task;
+  task: ListedTask;
   now: Date;
   timeZone: string;
   onToggle: () => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const saving = task.id < 0;
+  // A new task cannot be changed before it exists; a saving one can (the next change queues).
+  const unsaved = task.id < 0;
   return (
-    <div className={`task${task.completed ? ' task-done' : ''}`} aria-busy={saving || undefined}>
+    <div
+      className={`task${task.completed ? ' task-done' : ''}`}
+      aria-busy={task.saving || undefined}
+    >
       <input
         type="checkbox"
         aria-label={`Mark “${task.title}” as done`}
         className="task-check"
         checked={task.completed}
-        disabled={saving}
+        disabled={unsaved}
         onChange={onToggle}
       />
       <div className="task-body">
@@ -46,7 +50,7 @@ export function TaskItem({
           id={`task-${task.id}-edit`}
           aria-label={`Edit “${task.title}”`}
           title="Edit"
-          disabled={saving}
+          disabled={unsaved}
           onClick={onEdit}
         >
           <PencilIcon />
@@ -56,7 +60,7 @@ export function TaskItem({
           className="icon-button icon-button-danger"
           aria-label={`Delete “${task.title}”`}
           title="Delete"
-          disabled={saving}
+          disabled={unsaved}
           onClick={onDelete}
         >
           <TrashIcon />

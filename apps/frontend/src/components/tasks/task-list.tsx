@@ -4,7 +4,7 @@ import type { Task } from '@todo/contract';
 import Link from 'next/link';
 import { startTransition, useState } from 'react';
 import { describeDue } from '@/lib/format-due';
-import type { OptimisticChange } from '@/lib/optimistic-tasks';
+import type { ListedTask, OptimisticChange } from '@/lib/optimistic-tasks';
 import { draftFromTask, validateDraft } from '@/lib/task-draft';
 import {
   filtersHref,
@@ -42,7 +42,7 @@ export function TaskList({
   applyChange,
   onOutcome,
 }: {
-  tasks: Task[];
+  tasks: ListedTask[];
   total: number;
   filters: TaskFilters;
   timeZone: string;
