@@ -45,7 +45,11 @@ if [ "$dev_postgres" = true ]; then
   DATABASE_URL=postgres://todo:todo-dev-only@todo-dev-postgres:5432/todo
 fi
 
+# A tag per build (version, commit, and a timestamp when the tree has changes) so that an upgrade
+# after a code change changes the pod spec and rolls the pods.
 tag=$(node -p 'require("./apps/backend/package.json").version')
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then tag="$tag-$commit"; fi
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then tag="$tag-$(date +%s)"; fi
 echo "Building images todo-backend:$tag and todo-frontend:$tag inside Minikube…"
 minikube image build -t "todo-backend:$tag" -f apps/backend/Dockerfile .
 minikube image build -t "todo-frontend:$tag" -f apps/frontend/Dockerfile .
