@@ -28,11 +28,16 @@ async function freePort(): Promise<number> {
 
 /** A tiny HTTP endpoint through which a test stops and restarts the backend. */
 async function controlServer(stack: Stack): Promise<{ url: string; server: Server }> {
+  let running = true;
   const server = createServer(async (request, response) => {
     try {
-      if (request.method === 'POST' && request.url === '/backend/stop') await stack.stopBackend();
-      else if (request.method === 'POST' && request.url === '/backend/start') {
-        await stack.startBackend();
+      // Idempotent: starting a running backend would leave two processes on one port.
+      if (request.method === 'POST' && request.url === '/backend/stop') {
+        if (running) await stack.stopBackend();
+        running = false;
+      } else if (request.method === 'POST' && request.url === '/backend/start') {
+        if (!running) await stack.startBackend();
+        running = true;
       } else {
         response.writeHead(404).end();
         return;

@@ -10,6 +10,8 @@ import { createTaskAction } from './actions';
 import { TaskFields } from './task-fields';
 
 export const NEW_TASK_TITLE_ID = 'new-task-title';
+const NOT_SAVED_MESSAGE =
+  'Not added yet: the service did not answer. What you typed is kept — try “Add task” again in a moment.';
 
 /**
  * Adds a task. The typed values stay in the form until the backend has the task: a refusal or
@@ -57,7 +59,7 @@ export function NewTaskForm({
         toast({ tone: 'success', message: `Added “${result.data.title}”` });
       } else {
         setErrors(result.errors);
-        setMessage(result.message);
+        setMessage(result.reason === 'unavailable' ? NOT_SAVED_MESSAGE : result.message);
         if (Object.keys(result.errors).length > 0) focusFirstInvalid(formRef.current);
       }
     });
