@@ -45,6 +45,8 @@ export function createAuth(env: ServerEnv) {
       },
     },
     advanced: {
+      // Better Auth skips the check when NODE_ENV=test; it must hold everywhere.
+      disableOriginCheck: false,
       trustedProxyHeaders: !pinned,
       // Secure cookies only when the pinned public URL is HTTPS: without a pin the app is often
       // served over plain HTTP (NodePort, tunnel), where a Secure cookie would be dropped.
