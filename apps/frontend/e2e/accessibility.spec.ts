@@ -68,3 +68,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('landing and task pages', async ({ page }) => {
+    await page.goto('/');
+    await expectNoSeriousViolations(page, 'landing (phone)');
+    await signUp(page);
+    await addTask(page, { title: 'Phone task', priority: 'High', tags: ['mobile'] });
+    await expectNoSeriousViolations(page, 'tasks (phone)');
+  });
+});

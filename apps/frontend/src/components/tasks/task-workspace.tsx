@@ -22,7 +22,7 @@ export interface TaskWorkspaceProps {
   timeZone: string;
   serverNow: string;
   /** Set when the list could not be loaded (the backend is down). */
-  loadProblem: string | null;
+  loadProblem: { reason: string; message: string } | null;
 }
 
 function focusById(id: string) {
@@ -69,8 +69,14 @@ function Workspace({
   return (
     <div className="workspace">
       {down ? (
-        <Banner title="The task service is unavailable">
-          {loadProblem && !actionDown ? loadProblem : UNAVAILABLE_MESSAGE}
+        <Banner
+          title={
+            actionDown || loadProblem?.reason === 'unavailable'
+              ? 'The task service is unavailable'
+              : 'Your tasks could not be loaded'
+          }
+        >
+          {loadProblem && !actionDown ? loadProblem.message : UNAVAILABLE_MESSAGE}
         </Banner>
       ) : null}
       <div className="workspace-grid">

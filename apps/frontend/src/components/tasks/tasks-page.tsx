@@ -47,7 +47,7 @@ export async function TasksPage({
           upcoming={upcoming.ok ? upcoming.data.items : []}
           timeZone={timeZone}
           serverNow={now.toISOString()}
-          loadProblem={list.ok ? null : list.message}
+          loadProblem={list.ok ? null : { reason: list.reason, message: list.message }}
         />
       </main>
     </>
