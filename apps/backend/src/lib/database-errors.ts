@@ -40,3 +40,25 @@ export function isUnknownUser(error: unknown): boolean {
   }
   return false;
 }
+
+// Errors after which the connection is gone: PostgreSQL ended the session (admin or crash
+// shutdown, class 08) or the socket closed. Not 57014: after a statement timeout the session lives.
+const LOST_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+]);
+
+/** True when an error means the connection it happened on no longer exists. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (LOST_CODES.has(code) || code.startsWith('08'))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

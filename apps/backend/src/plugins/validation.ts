@@ -6,8 +6,11 @@ import fp from 'fastify-plugin';
 // ajv-formats is CommonJS with a `default` export property.
 const addFormats = formats.default;
 
-// The instants a timestamptz column takes from JavaScript: years 0001 to 9999, in UTC.
-const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+// The instants a timestamptz column takes from JavaScript and gives back unchanged: years 0100
+// to 9999, in UTC. PostgreSQL stores years from 0001, but drizzle reads a timestamptz back with
+// `new Date(text)`, and V8 misreads a year below 100 in PostgreSQL's output: a due date of
+// 0001-06-15 was acknowledged, then came back as 2015-01-06.
+const EARLIEST = Date.parse('0100-01-01T00:00:00.000Z');
 const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**

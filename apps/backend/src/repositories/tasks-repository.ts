@@ -27,6 +27,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { isConnectionLost } from '../lib/database-errors.js';
 import { nextDueAt } from '../lib/recurrence.js';
 import { normalizeTags } from '../lib/tags.js';
 import { type TaskRow, toTask } from './task-row.js';
@@ -98,6 +99,21 @@ function patchValues(body: PatchTaskBody): TaskValues {
   return values;
 }
 
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * postgres.js answers a failed transaction with ROLLBACK on the same connection; when that
+ * connection is gone, the write throws outside any promise and kills the process
+ * (porsager/postgres#1208). PostgreSQL has rolled back already, and db.transaction rejects by
+ * itself when the connection closes: so the callback stays unsettled and sends nothing more.
+ */
+function holdIfConnectionLost<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (isConnectionLost(error)) return new Promise<never>(() => {});
+    throw error;
+  });
+}
+
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
 export function createTasksRepository(db: Database) {
   /**
@@ -109,7 +125,9 @@ export function createTasksRepository(db: Database) {
     id: number,
     valuesFor: (current: TaskRow) => TaskValues,
   ): Promise<Task | null> {
-    return db.transaction(async (tx) => {
+    return db.transaction((tx) => holdIfConnectionLost(changeIn(tx)));
+
+    async function changeIn(tx: Transaction) {
       const [current] = await tx
         .select()
         .from(tasks)
@@ -154,7 +172,7 @@ export function createTasksRepository(db: Database) {
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
         .returning();
       return row ? toTask(row) : null;
-    });
+    }
   }
 
   return {
