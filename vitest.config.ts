@@ -10,6 +10,8 @@ export default mergeConfig(
         'packages/*',
         'apps/backend',
         'tests/charts',
+        'tests/reliability',
+        'tests/security',
         'tests/images',
         'tests/contract',
         'bench',

@@ -1,0 +1,16 @@
+import { defineProject, mergeConfig } from 'vitest/config';
+import { workspaceSource } from '../../vitest.shared.js';
+
+// In-process attacks on the real app (app.inject) over real PostgreSQL: a fresh database per file.
+export default mergeConfig(
+  workspaceSource,
+  defineProject({
+    test: {
+      name: 'security',
+      include: ['**/*.test.ts'],
+      globalSetup: ['../support/postgres-global-setup.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  }),
+);
