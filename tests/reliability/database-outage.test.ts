@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { accountFor, insertUsers } from './support/accounting.js';
 import { type BackendProcess, startBackend, TEST_SECRET } from './support/backend.js';
+import { LOG_DIR } from './support/build-global-setup.js';
 import { type Exchange, isSuccess, startLoad, startProbes, tally } from './support/load.js';
 
 const USERS = ['outage-user-1', 'outage-user-2', 'outage-user-3', 'outage-user-4'];
@@ -85,7 +86,7 @@ describe('database outage (production build, its own PostgreSQL)', () => {
     );
 
     onTestFailed(() => {
-      const file = path.join(tmpdir(), 'todo-reliability-outage.json');
+      const file = path.join(LOG_DIR, 'database-outage-exchanges.json');
       writeFileSync(
         file,
         JSON.stringify({ stoppingAt, downAt, restartingAt, upAt, exchanges, probed }),

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@todo/db/embedded';
+import { LOG_DIR } from './build-global-setup.js';
 
 /** The parts of scripts/stack.mjs (plain JavaScript, no type declarations) these tests use. */
 interface StackScripts {
@@ -53,7 +54,8 @@ export interface StartBackendOptions {
 export async function startBackend(options: StartBackendOptions): Promise<BackendProcess> {
   const port = options.port ?? (await freePort());
   // With a logFile the child's stdout and stderr are pipes, which output() also reads.
-  const logFile = path.join(tmpdir(), `todo-reliability-backend-${port}.log`);
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, `backend-${port}.log`);
   const child = stack.startProcess(stack.backendEntry, {
     logFile,
     env: {

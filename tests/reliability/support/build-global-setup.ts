@@ -1,10 +1,14 @@
 // Loaded by Vitest outside the projects' resolver: plain Node imports only.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The backend processes' output, kept for a look after a failure; emptied at each run's start. */
+export const LOG_DIR = path.join(tmpdir(), 'todo-reliability-logs');
 
 /** The build outputs the reliability tests run, and the sources they are made from. */
 const OUTPUTS = [
@@ -31,6 +35,8 @@ function newestMtime(target: string): number {
  * sources; `npm test` builds first, a bare `vitest run` may not have.
  */
 export default function setup() {
+  rmSync(LOG_DIR, { recursive: true, force: true });
+  mkdirSync(LOG_DIR, { recursive: true });
   const outputs = OUTPUTS.map((output) => path.join(root, output));
   const missing = outputs.some((output) => !existsSync(output));
   const stale =
