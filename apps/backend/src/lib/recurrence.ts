@@ -17,24 +17,27 @@ export function addMonths(date: Date, months: number): Date {
 }
 
 /**
- * When the next occurrence of a completed recurring task is due: the first step of its rule after
- * its due date that lies in the future, so an overdue task doesn't spawn an already-late copy.
- * A task without a due date repeats one step from the moment it was completed. Month steps count
- * from the original date (Jan 31 → Feb 28 → Mar 31; Feb 29 → Feb 28 next year).
+ * When the next occurrence of a recurring series is due: the first step of its rule from
+ * `anchor` (the series' first due date) that lies after `after`, so an overdue task doesn't
+ * spawn an already-late copy. A series without a due date repeats one step after `after`. Month
+ * steps count from the anchor (Jan 31 → Feb 28 → Mar 31; Feb 29 → Feb 28, then Feb 29 again in
+ * the next leap year).
  */
-export function nextDueAt(dueAt: Date | null, rule: RepeatRule, now: Date): Date {
-  const from = dueAt ?? now;
+export function nextDueAt(anchor: Date | null, rule: RepeatRule, after: Date): Date {
+  const from = anchor ?? after;
   if (rule === 'daily' || rule === 'weekly') {
     const period = FIXED_PERIOD_MS[rule];
-    const steps = Math.max(1, Math.floor((now.getTime() - from.getTime()) / period) + 1);
+    const steps = Math.max(1, Math.floor((after.getTime() - from.getTime()) / period) + 1);
     return new Date(from.getTime() + steps * period);
   }
   const months = MONTHS_PER_STEP[rule];
   const elapsedMonths =
-    (now.getUTCFullYear() - from.getUTCFullYear()) * 12 + now.getUTCMonth() - from.getUTCMonth();
-  // Start just before `now` and step forward: at most a couple of iterations.
+    (after.getUTCFullYear() - from.getUTCFullYear()) * 12 +
+    after.getUTCMonth() -
+    from.getUTCMonth();
+  // Start just before `after` and step forward: at most a couple of iterations.
   let step = Math.max(1, Math.floor(elapsedMonths / months));
   let next = addMonths(from, months * step);
-  while (next <= now) next = addMonths(from, months * ++step);
+  while (next <= after) next = addMonths(from, months * ++step);
   return next;
 }

@@ -142,12 +142,21 @@ export function createTasksRepository(db: Database) {
       }
       const recurrence = values.recurrence ?? current.recurrence;
       const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
+      // A new due date or rule starts a new series, anchored on that date.
+      const dueChanged = (dueAt?.getTime() ?? null) !== (current.dueAt?.getTime() ?? null);
+      const anchor =
+        dueChanged || recurrence !== current.recurrence
+          ? dueAt
+          : (current.recurrenceAnchorAt ?? dueAt);
+      update.recurrenceAnchorAt = recurrence === 'none' ? null : anchor;
+      // The next occurrence is the first step of the series after both now and this due date.
+      const after = dueAt && dueAt > now ? dueAt : now;
       const nextDue =
         values.completed === true &&
         !current.completed &&
         recurrence !== 'none' &&
         !current.nextOccurrenceId
-          ? nextDueAt(dueAt, recurrence, now)
+          ? nextDueAt(anchor, recurrence, after)
           : null;
       // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
       if (nextDue && nextDue.getUTCFullYear() <= 9999) {
@@ -162,6 +171,7 @@ export function createTasksRepository(db: Database) {
             tags: values.tags ?? current.tags,
             recurrence,
             dueAt: nextDue,
+            recurrenceAnchorAt: anchor,
           })
           .returning({ id: tasks.id });
         update.nextOccurrenceId = next?.id ?? null;

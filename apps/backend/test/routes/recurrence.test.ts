@@ -77,11 +77,33 @@ describe('completing a recurring task', () => {
     expect((await get(done.next_occurrence_id ?? 0)).due_at).toBe(expected);
   });
 
-  it.todo(
-    'keeps a monthly series on the 31st across short months (Jan 31 → Feb 28 → Mar 31): the next ' +
-      'occurrence only carries its clamped due date, so the series drifts to the 28th; needs an ' +
-      'anchor column in packages/db',
-  );
+  it('keeps a monthly series on the 31st across short months (Jan 31 → Feb 28 → Mar 31)', async () => {
+    const task = await t.createTask(USER, {
+      title: 'Month end',
+      due_at: '2031-01-31T09:00:00Z',
+      recurrence: 'monthly',
+    });
+    const february = await get((await toggle(task.id)).next_occurrence_id ?? 0);
+    expect(february.due_at).toBe('2031-02-28T09:00:00.000Z');
+    const march = await get((await toggle(february.id)).next_occurrence_id ?? 0);
+    expect(march.due_at).toBe('2031-03-31T09:00:00.000Z');
+  });
+
+  it('starts a new series from a changed due date', async () => {
+    const task = await t.createTask(USER, {
+      title: 'Moved series',
+      due_at: '2031-01-31T09:00:00Z',
+      recurrence: 'monthly',
+    });
+    const february = await get((await toggle(task.id)).next_occurrence_id ?? 0);
+    await t.as(USER, {
+      method: 'PATCH',
+      url: url(february.id),
+      payload: { due_at: '2031-02-15T09:00:00Z' },
+    });
+    const march = await get((await toggle(february.id)).next_occurrence_id ?? 0);
+    expect(march.due_at).toBe('2031-03-15T09:00:00.000Z');
+  });
 
   it('by PATCH completed:true creates the next occurrence too', async () => {
     const task = await t.createTask(USER, {

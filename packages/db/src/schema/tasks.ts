@@ -37,6 +37,11 @@ export const tasks = pgTable(
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     dueAt: timestamp({ withTimezone: true }),
     recurrence: recurrence().notNull().default('none'),
+    /**
+     * The due date a recurring series started from. Month steps count from it, so a series on
+     * the 31st comes back to the 31st after a short month (Jan 31 → Feb 28 → Mar 31).
+     */
+    recurrenceAnchorAt: timestamp({ withTimezone: true }),
     /** The occurrence created when this recurring task was completed; guards against duplicates. */
     nextOccurrenceId: integer().references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "recurrence_anchor_at" timestamp with time zone;
