@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
 import { sendProblem } from './plugins/problem-details.js';
@@ -30,7 +31,8 @@ export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOption
     bodyLimit: 64 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
-    return503OnClosing: true,
+    // server.ts answers requests that arrive while draining, in the API's error shape.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
     // Errors the router answers before any hook (a bad %-escape, a path segment over
@@ -39,5 +41,24 @@ export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOption
       reply.header('x-request-id', request.id);
       sendProblem(reply, error.statusCode ?? 400, error.message);
     },
+    clientErrorHandler: answerClientError,
   };
+}
+
+/**
+ * A request Node's HTTP parser rejects (a malformed request line, headers over the limit) never
+ * reaches Fastify; it is answered on the socket, still as problem+json.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const title = STATUS_CODES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ type: 'about:blank', title, status });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -2,6 +2,7 @@ import { migrate } from '@todo/db/migrate';
 import Fastify from 'fastify';
 import app from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { sendProblem } from './plugins/problem-details.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -45,8 +46,12 @@ async function main() {
     await migrateWithRetry(config, (message) => server.log.warn(message));
   }
   let closing = false;
-  // Responses sent while draining close their connection: an idle keep-alive connection would
-  // otherwise hold server.close() open until the drain timeout, ending in exit 1.
+  // While draining, requests already in flight finish; new ones get a 503 problem (Fastify's own
+  // 503 is not in the API's error shape). Every response then closes its connection: an idle
+  // keep-alive connection would otherwise hold server.close() open until the drain timeout.
+  server.addHook('onRequest', async (_request, reply) => {
+    if (closing) return sendProblem(reply, 503, 'The server is shutting down; retry');
+  });
   server.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
