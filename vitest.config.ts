@@ -9,6 +9,7 @@ export default mergeConfig(
       projects: [
         'packages/*',
         'apps/backend',
+        'apps/frontend',
         'tests/charts',
         'tests/reliability',
         'tests/security',
