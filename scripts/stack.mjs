@@ -45,6 +45,17 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
  * Runs a server in its own process group (so its children stop with it), its output appended
  * to `logFile` or inherited when none is given.
  */
+const running = new Set();
+// Children run in their own process groups, so they would outlive a parent that exits without
+// stopping them (an aborted test run): take them along.
+process.on('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  }
+});
+
 export function startProcess(entry, { env, logFile, cwd = root, args = [] }) {
   const output = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
   const child = spawn(process.execPath, [...args, entry], {
@@ -57,6 +68,8 @@ export function startProcess(entry, { env, logFile, cwd = root, args = [] }) {
     child.stdout.pipe(output);
     child.stderr.pipe(output);
   }
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return child;
 }
 

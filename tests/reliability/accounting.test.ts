@@ -1,33 +1,17 @@
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { accountFor, insertUsers } from './support/accounting.js';
-import { type BackendProcess, startBackend, TEST_SECRET } from './support/backend.js';
+import { describe, expect, it } from 'vitest';
+import { accountFor } from './support/accounting.js';
+import { TEST_SECRET } from './support/backend.js';
+import { useBackendOnFreshDatabase } from './support/backend-fixture.js';
 import { startLoad } from './support/load.js';
 
 const USERS = ['audit-user-1', 'audit-user-2'];
 
 // The other files trust accountFor to find a lost or altered write; this one shows that it does.
 describe('the accounting itself', () => {
-  let database: TestDatabase;
-  let sql: postgres.Sql;
-  let backend: BackendProcess | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('postgresServerUrl'));
-    sql = postgres(database.url, { max: 2, onnotice: () => {} });
-    await insertUsers(sql, USERS);
-    backend = await startBackend({ databaseUrl: database.url });
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await sql?.end({ timeout: 5 });
-    await database?.drop();
-  });
+  const fixture = useBackendOnFreshDatabase(USERS);
 
   it('reports a lost write, an altered row and a row nobody acknowledged, and nothing else', async () => {
-    if (!backend) throw new Error('the backend did not start');
+    const { backend, sql } = fixture();
     const exchanges = await startLoad({
       baseUrl: backend.url,
       users: USERS,

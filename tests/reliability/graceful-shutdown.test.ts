@@ -1,8 +1,7 @@
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { accountFor, insertUsers } from './support/accounting.js';
-import { type BackendProcess, startBackend, TEST_SECRET } from './support/backend.js';
+import { describe, expect, it } from 'vitest';
+import { accountFor } from './support/accounting.js';
+import { TEST_SECRET } from './support/backend.js';
+import { useBackendOnFreshDatabase } from './support/backend-fixture.js';
 import { isSuccess, startLoad, tally } from './support/load.js';
 
 /** terminationGracePeriodSeconds of the backend chart: Kubernetes SIGKILLs after this. */
@@ -11,26 +10,11 @@ const USERS = ['drain-user-1', 'drain-user-2', 'drain-user-3', 'drain-user-4'];
 const SHUTDOWN_MESSAGE = 'shutting down: draining in-flight requests';
 
 describe('graceful shutdown (production build, real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let sql: postgres.Sql;
-  let backend: BackendProcess | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('postgresServerUrl'));
-    sql = postgres(database.url, { max: 2, onnotice: () => {} });
-    await insertUsers(sql, USERS);
-    // Request logging (info) is how the server tells which requests it accepted before the signal.
-    backend = await startBackend({ databaseUrl: database.url, logLevel: 'info' });
-  });
-
-  afterAll(async () => {
-    await backend?.stop(1_000);
-    await sql?.end({ timeout: 5 });
-    await database?.drop();
-  });
+  // Request logging (info) is how the server tells which requests it accepted before the signal.
+  const fixture = useBackendOnFreshDatabase(USERS, { logLevel: 'info', stopGraceMs: 1_000 });
 
   it('SIGTERM under load: every request accepted before the signal completes 2xx, later ones are refused cleanly, the process exits 0 within the grace period', async () => {
-    if (!backend) throw new Error('the backend did not start');
+    const { backend, sql } = fixture();
     const run = startLoad({
       baseUrl: backend.url,
       users: USERS,

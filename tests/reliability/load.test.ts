@@ -1,8 +1,7 @@
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { accountFor, insertUsers } from './support/accounting.js';
-import { type BackendProcess, startBackend, TEST_SECRET } from './support/backend.js';
+import { describe, expect, it } from 'vitest';
+import { accountFor } from './support/accounting.js';
+import { TEST_SECRET } from './support/backend.js';
+import { useBackendOnFreshDatabase } from './support/backend-fixture.js';
 import { type Exchange, startLoad, tally } from './support/load.js';
 
 const CONNECTIONS = 32;
@@ -11,25 +10,10 @@ const USERS = Array.from({ length: 8 }, (_, index) => `load-user-${index + 1}`);
 const EXPECTED_STATUS = { create: 201, patch: 200, put: 200, toggle: 200, delete: 204 } as const;
 
 describe('load with accounting (production build, real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let sql: postgres.Sql;
-  let backend: BackendProcess | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('postgresServerUrl'));
-    sql = postgres(database.url, { max: 2, onnotice: () => {} });
-    await insertUsers(sql, USERS);
-    backend = await startBackend({ databaseUrl: database.url });
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await sql?.end({ timeout: 5 });
-    await database?.drop();
-  });
+  const fixture = useBackendOnFreshDatabase(USERS);
 
   it(`${CONNECTIONS} connections of mixed create/update/toggle/delete for ${DURATION_MS / 1000} s: every acknowledged write is stored exactly as acknowledged, nothing else is, zero 5xx`, async () => {
-    if (!backend) throw new Error('the backend did not start');
+    const { backend, sql } = fixture();
     const run = startLoad({
       baseUrl: backend.url,
       users: USERS,

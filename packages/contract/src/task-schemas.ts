@@ -73,18 +73,10 @@ export const CreateTaskBody = Type.Object(
 export const UpdateTaskBody = CreateTaskBody;
 
 /** PATCH changes only the fields it names. */
-export const PatchTaskBody = Type.Object(
-  {
-    title: Type.Optional(Title),
-    description: Type.Optional(Description),
-    priority: Type.Optional(PriorityValue),
-    tags: Type.Optional(Tags),
-    due_at: Type.Optional(DueAt),
-    recurrence: Type.Optional(RecurrenceValue),
-    completed: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const PatchTaskBody = Type.Partial(CreateTaskBody, {
+  additionalProperties: false,
+  minProperties: 1,
+});
 
 export const Task = Type.Object({
   id: Type.Integer(),
