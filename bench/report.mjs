@@ -58,15 +58,15 @@ export function markdown(result) {
   const hi = options.connections;
   const lo = options.lowConnections;
   const row = (name, s, ratio) =>
-    `| ${name} | ${fixed(s.high.requestsPerSecond, 0)} | ${s.high.p50} | ${s.high.p99} | ${s.high.errors + s.low.errors} | ${ratio} | ${s.low.p99} |`;
+    `| ${name} | ${fixed(s.high.requestsPerSecond, 0)} | ${s.high.p50} | ${s.high.p99} | ${s.high.errors + s.low.errors} | ${ratio} | ${s.low.p99} | ${fixed(s.high.serverCpuMsPerRequest, 2)} |`;
   const lines = [
     `Run ${result.date} with \`${result.command}\` on ${machine.cores} cores (${machine.cpuModel}),`,
     `Node ${machine.node}, ${options.database}; load average ${machine.loadAverageStart.join(' ')} at the start, ${machine.loadAverageEnd.join(' ')} at the end.`,
     `${options.users} users × ${options.tasksPerUser} tasks, ${options.warmupSeconds} s warm-up then ${options.durationSeconds} s per scenario at ${hi} connections, then ${options.lowDurationSeconds} s at ${lo};`,
-    `backend LOG_LEVEL=${options.logLevel}, pool ${options.poolMax} connections (the bare reference too); load generator (autocannon) in its own process on the same machine.`,
+    `backend LOG_LEVEL=${options.logLevel}${options.nodeOptions ? `, NODE_OPTIONS=${options.nodeOptions}` : ''}, pool ${options.poolMax} connections (the bare reference too); load generator (autocannon) in its own process on the same machine.`,
     '',
-    `| scenario | req/s @${hi} | p50 ms @${hi} | p99 ms @${hi} | errors | × bare req/s | p99 ms @${lo} |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
+    `| scenario | req/s @${hi} | p50 ms @${hi} | p99 ms @${hi} | errors | × bare req/s | p99 ms @${lo} | server CPU ms/req |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('bare reference (list)', bare, '1.00'),
     ...Object.entries(scenarios).map(([name, s]) => row(name, s, fixed(s.ratio, 2))),
     '',

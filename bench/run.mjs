@@ -5,7 +5,8 @@
 // (instead of an embedded PostgreSQL in a temp dir), BENCH_LOG_LEVEL (backend, warn),
 // BENCH_POOL_MAX (pool of the backend and the reference, 10), BENCH_SCENARIOS (e.g. list,get:
 // a partial run, not written), BENCH_OUT_DIR (docs),
-// BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there).
+// BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there), BENCH_NODE_OPTIONS (the
+// backend's NODE_OPTIONS, e.g. --max-old-space-size=96; none by default, as the image runs it).
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +34,7 @@ const options = {
   tasksPerUser: smoke ? 20 : 200,
   coldStarts: smoke ? 1 : 5,
   logLevel: env.BENCH_LOG_LEVEL || 'warn',
+  nodeOptions: env.BENCH_NODE_OPTIONS || '',
   poolMax: positive('BENCH_POOL_MAX', 10),
   database: env.BENCH_DATABASE_URL ? 'PostgreSQL at BENCH_DATABASE_URL' : 'embedded PostgreSQL 17',
 };
@@ -55,6 +57,12 @@ function memory(pid) {
   const field = (name) =>
     Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
   return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/** CPU time (user + system) a process has used, in ms. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** One GET's status (0 when the connection fails): lighter than fetch for 5 ms polling. */
@@ -125,6 +133,7 @@ async function main() {
       DATABASE_POOL_MAX: String(options.poolMax),
       // As the chart runs it: migrations are checked (already applied) at every start.
       MIGRATE_ON_START: 'true',
+      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     });
 
     const samplesMs = [];
@@ -170,7 +179,8 @@ async function main() {
     await waitForHttp(`${bareUrl}/health`, { child: bareServer });
 
     const pass = async (connections, seconds, warmup) => {
-      const run = async (url, scenario) => {
+      const run = async (server, url, scenario) => {
+        const cpuBefore = cpuMs(server.pid);
         const figures = await load({
           url,
           scenario,
@@ -179,16 +189,20 @@ async function main() {
           duration: seconds,
           warmup,
         });
+        // CPU per request of the server alone: steadier than req/s on a busy machine.
+        const cpu = cpuMs(server.pid) - cpuBefore;
+        figures.serverCpuMsPerRequest = Math.round((cpu / figures.requests) * 1000) / 1000;
         // Tasks created by the run go, so that every scenario sees the seeded data set.
         await admin`delete from tasks where id > ${seeded.maxSeededId} and user_id like 'bench-%'`;
         log(
-          `${url === bareUrl ? 'bare list' : scenario} @${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors`,
+          `${url === bareUrl ? 'bare list' : scenario} @${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors, server CPU ${figures.serverCpuMsPerRequest} ms/req`,
         );
         return figures;
       };
-      const bare = await run(bareUrl, 'list');
+      const bare = await run(bareServer, bareUrl, 'list');
       const byScenario = {};
-      for (const scenario of scenarios) byScenario[scenario] = await run(backendUrl, scenario);
+      for (const scenario of scenarios)
+        byScenario[scenario] = await run(backend, backendUrl, scenario);
       return { bare, byScenario };
     };
     const high = await pass(options.connections, options.durationSeconds, options.warmupSeconds);
