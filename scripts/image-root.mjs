@@ -17,13 +17,13 @@ export const ENTRY_POINTS = {
 const BACKEND_FILES = [
   'package.json',
   'package-lock.json',
+  // dist/server.js bundles the workspace packages; their manifests still let npm resolve the
+  // workspace, and node_modules supplies @fastify/swagger-ui, which the bundle leaves out.
   'packages/contract/package.json',
-  'packages/contract/dist',
   'packages/db/package.json',
-  'packages/db/dist',
-  'packages/db/migrations',
   'apps/backend/package.json',
   'apps/backend/dist',
+  'apps/backend/migrations',
 ];
 
 function copy(relative, out, from = root) {
