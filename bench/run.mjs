@@ -6,7 +6,7 @@
 // BENCH_POOL_MAX (pool of the backend and the reference, 10), BENCH_SCENARIOS (e.g. list,get:
 // a partial run, not written), BENCH_OUT_DIR (docs),
 // BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there), BENCH_NODE_OPTIONS (the
-// backend's NODE_OPTIONS, e.g. --max-old-space-size=96; none by default, as the image runs it).
+// backend's NODE_OPTIONS; by default those of the image, from apps/backend/Dockerfile's ENV).
 import { execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,12 @@ import { backendEntry, root, startProcess, stopProcess, waitForHttp } from '../s
 import { markdown, SCENARIOS, targets, write } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** NODE_OPTIONS the backend image runs with, so the bench measures the process production runs. */
+function imageNodeOptions() {
+  const dockerfile = readFileSync(path.join(root, 'apps/backend/Dockerfile'), 'utf8');
+  return /^ENV .*\bNODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1] ?? '';
+}
 const env = process.env;
 const smoke = env.BENCH_SMOKE === '1';
 const positive = (name, fallback) => (Number(env[name]) > 0 ? Number(env[name]) : fallback);
@@ -34,7 +40,7 @@ const options = {
   tasksPerUser: smoke ? 20 : 200,
   coldStarts: smoke ? 1 : 5,
   logLevel: env.BENCH_LOG_LEVEL || 'warn',
-  nodeOptions: env.BENCH_NODE_OPTIONS || '',
+  nodeOptions: env.BENCH_NODE_OPTIONS ?? imageNodeOptions(),
   poolMax: positive('BENCH_POOL_MAX', 10),
   database: env.BENCH_DATABASE_URL ? 'PostgreSQL at BENCH_DATABASE_URL' : 'embedded PostgreSQL 17',
 };
