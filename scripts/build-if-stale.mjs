@@ -21,6 +21,8 @@ const SKIP = new Set([
   'test-results',
   'playwright-report',
 ]);
+// Written by the build itself: counting them would make every build look stale at once.
+const GENERATED = new Set(['apps/backend/migrations', 'apps/frontend/next-env.d.ts']);
 const OUTPUTS = [
   'packages/contract/dist/index.js',
   'packages/db/dist/client.js',
@@ -33,7 +35,8 @@ function newestMtime(target) {
   if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(target)) {
-    if (SKIP.has(entry)) continue;
+    if (SKIP.has(entry) || entry.endsWith('.tsbuildinfo')) continue;
+    if (GENERATED.has(path.relative(root, path.join(target, entry)))) continue;
     newest = Math.max(newest, newestMtime(path.join(target, entry)));
   }
   return newest;
