@@ -1,6 +1,7 @@
 'use client';
 
 import { type InputHTMLAttributes, useState } from 'react';
+import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 
 /** A labelled input with its hint and error wired up for screen readers. */
 export function AuthField({
@@ -17,7 +18,7 @@ export function AuthField({
   error?: string | undefined;
 } & InputHTMLAttributes<HTMLInputElement>) {
   const [revealed, setRevealed] = useState(false);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+  const describedBy = [hint ? `${id}-hint` : '', error ? fieldErrorId(id) : '']
     .filter(Boolean)
     .join(' ');
   const password = type === 'password';
@@ -54,11 +55,7 @@ export function AuthField({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError fieldId={id}>{error}</FieldError>
     </div>
   );
 }

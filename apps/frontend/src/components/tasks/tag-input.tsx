@@ -1,6 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useId, useState } from 'react';
+import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { CloseIcon } from '@/components/ui/icons';
 import { addTag } from '@/lib/task-draft';
 
@@ -22,7 +23,7 @@ export function TagInput({
   const [problem, setProblem] = useState<string | undefined>();
   const listId = useId();
   const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const errorId = fieldErrorId(id);
   const message = problem ?? error;
 
   function commit(value: string): boolean {
@@ -94,11 +95,7 @@ export function TagInput({
       <p id={hintId} className="field-hint">
         Press Enter or comma to add.
       </p>
-      {message ? (
-        <p id={errorId} className="field-error">
-          {message}
-        </p>
-      ) : null}
+      <FieldError fieldId={id}>{message}</FieldError>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { PRIORITIES, RECURRENCES, TASK_LIMITS } from '@todo/contract';
 import type { ReactNode, Ref } from 'react';
+import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { recurrenceLabel } from '@/lib/format-due';
 import type { DraftErrors, TaskDraft } from '@/lib/task-draft';
 import { TagInput } from './tag-input';
@@ -27,17 +28,13 @@ function Field({
         {label}
       </label>
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError fieldId={id}>{error}</FieldError>
     </div>
   );
 }
 
 const describedBy = (id: string, error: string | undefined) =>
-  error ? { 'aria-describedby': `${id}-error`, 'aria-invalid': true as const } : {};
+  error ? { 'aria-describedby': fieldErrorId(id), 'aria-invalid': true as const } : {};
 
 /** The fields of a task, shared by the add form and the inline editor. */
 export function TaskFields({
