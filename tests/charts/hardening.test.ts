@@ -10,6 +10,7 @@ import {
   type ChartName,
   chartDir,
   charts,
+  chartUids,
   find,
   first,
   isTestHook,
@@ -18,15 +19,13 @@ import {
   testSecrets,
 } from './helm.js';
 
-const uid: Record<ChartName, number> = { 'todo-backend': 65534, 'todo-frontend': 1000 };
-
 /** The settings the "restricted" profile demands of a pod and each of its containers. */
 function expectRestricted(pod: IPodSpec | undefined, chart: ChartName): void {
   expect(pod?.securityContext).toEqual({
     runAsNonRoot: true,
-    runAsUser: uid[chart],
-    runAsGroup: uid[chart],
-    fsGroup: uid[chart],
+    runAsUser: chartUids[chart],
+    runAsGroup: chartUids[chart],
+    fsGroup: chartUids[chart],
     seccompProfile: { type: 'RuntimeDefault' },
   });
   expect(pod?.automountServiceAccountToken).toBe(false);

@@ -14,6 +14,12 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export type ChartName = 'todo-backend' | 'todo-frontend';
 export const charts: readonly ChartName[] = ['todo-backend', 'todo-frontend'];
 
+/** The data model's runAsUser of each chart's pods (65534 nobody, 1000 node). */
+export const chartUids: Record<ChartName, number> = {
+  'todo-backend': 65534,
+  'todo-frontend': 1000,
+};
+
 export function chartDir(chart: ChartName): string {
   return join(repoRoot, 'charts', chart);
 }

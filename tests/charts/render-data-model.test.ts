@@ -6,6 +6,7 @@ import { dataModel, subsetDifference } from './data-model.js';
 import {
   type ChartName,
   charts,
+  chartUids,
   find,
   first,
   isTestHook,
@@ -15,7 +16,6 @@ import {
 } from './helm.js';
 
 const expectedPorts: Record<ChartName, number> = { 'todo-backend': 8000, 'todo-frontend': 3000 };
-const expectedUid: Record<ChartName, number> = { 'todo-backend': 65534, 'todo-frontend': 1000 };
 
 describe.each(charts)('%s with default values', (chart) => {
   let objects: K8sObject[];
@@ -93,9 +93,9 @@ describe.each(charts)('%s with default values', (chart) => {
     });
     expect(pod?.securityContext).toMatchObject({
       runAsNonRoot: true,
-      runAsUser: expectedUid[chart],
-      runAsGroup: expectedUid[chart],
-      fsGroup: expectedUid[chart],
+      runAsUser: chartUids[chart],
+      runAsGroup: chartUids[chart],
+      fsGroup: chartUids[chart],
     });
     expect(deployment.spec?.replicas).toBe(1);
   });
