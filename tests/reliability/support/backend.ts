@@ -2,25 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@todo/db/embedded';
+import { stack } from '../../support/scripts.js';
 import { LOG_DIR } from './build-global-setup.js';
-
-/** The parts of scripts/stack.mjs (plain JavaScript, no type declarations) these tests use. */
-interface StackScripts {
-  backendEntry: string;
-  waitForHttp(url: string, options?: { timeoutMs?: number; child?: ChildProcess }): Promise<void>;
-  startProcess(
-    entry: string,
-    options: { env?: Record<string, string>; logFile?: string; cwd?: string; args?: string[] },
-  ): ChildProcess;
-  stopProcess(
-    child: ChildProcess | null,
-    options?: { signal?: NodeJS.Signals; graceMs?: number },
-  ): Promise<number | null>;
-}
-
-// A computed specifier keeps TypeScript from looking for declarations the script doesn't have.
-const stackModule = new URL('../../../scripts/stack.mjs', import.meta.url).href;
-export const stack = (await import(stackModule)) as StackScripts;
 
 export const TEST_SECRET = 'reliability-test-secret-at-least-32-characters';
 
