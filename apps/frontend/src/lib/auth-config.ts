@@ -14,8 +14,8 @@ const AUTH_ATTEMPTS_PER_MINUTE = 10;
 /** Refuses a user row whose name or image breaks the rules (a 400 the client can show). */
 async function checkAccountFields(fields: { name?: unknown; image?: unknown }) {
   const problem = accountFieldsProblem(fields);
-  if (problem)
-    throw APIError.from('BAD_REQUEST', { code: 'INVALID_ACCOUNT_FIELD', message: problem });
+  if (!problem) return;
+  throw APIError.from('BAD_REQUEST', { code: 'INVALID_ACCOUNT_FIELD', message: problem });
 }
 
 /** Builds the Better Auth instance on the shared schema in packages/db. */
