@@ -4,7 +4,7 @@
 // PostgreSQL in a temp folder, backend, standalone frontend) and stops it at the end.
 //   node bench/tasks-page.mjs    [PAGE_BENCH_RUNS=3 PAGE_BENCH_DURATION=10 PAGE_BENCH_CONNECTIONS=8]
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,12 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** CPU time (user + system) the process has used, in ms: steadier than req/s on a shared machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, 100 Hz
+}
 
 const load = (url, cookie, seconds) =>
   new Promise((resolve, reject) => {
@@ -88,14 +94,16 @@ try {
   );
 
   await load(`${stack.frontendUrl}/`, cookie, 3); // warm-up: JIT, connection pools
-  console.log(`| run | req/s | p50 ms | p99 ms | non-2xx + errors |`);
-  console.log(`|---:|---:|---:|---:|---:|`);
+  console.log(`| run | req/s | p50 ms | p99 ms | non-2xx + errors | frontend CPU ms/req |`);
+  console.log(`|---:|---:|---:|---:|---:|---:|`);
   for (let run = 1; run <= runs; run += 1) {
+    const cpuBefore = cpuMs(stack.frontend.pid);
     const result = await load(`${stack.frontendUrl}/`, cookie, duration);
+    const cpu = (cpuMs(stack.frontend.pid) - cpuBefore) / Math.max(1, result.requests.total);
     const requests = result['2xx'] + result.non2xx;
     const errors = result.non2xx + result.errors + result.timeouts;
     console.log(
-      `| ${run} | ${(requests / result.duration).toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} |`,
+      `| ${run} | ${(requests / result.duration).toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} | ${cpu.toFixed(1)} |`,
     );
   }
   console.log(
