@@ -1,3 +1,4 @@
+import { expectNoSeriousViolations } from './support/axe';
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
 
 test('two tabs edit one task: the second save shows the conflict, and either way resolves it', async ({
@@ -37,6 +38,10 @@ test('two tabs edit one task: the second save shows the conflict, and either way
   await expect(titleRow.getByRole('cell').nth(1)).toHaveText('Plan the trip to Lisbon');
   await expect(conflict.getByRole('row', { name: /Priority/ })).toContainText('High');
   await expect(conflict.getByRole('row', { name: /Tags/ })).toHaveCount(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousViolations(page, `conflict, ${colorScheme}`);
+  }
 
   // Keep mine: saved over their version, as this editor shows it (title and priority).
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
