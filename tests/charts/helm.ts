@@ -57,6 +57,8 @@ export interface HelmOptions {
   release?: string;
   /** Leave out the required secret values. */
   withoutRequired?: boolean;
+  /** Kubernetes version helm assumes (`--kube-version`); helm's own default otherwise. */
+  kubeVersion?: string;
 }
 
 interface HelmScript {
@@ -107,6 +109,7 @@ async function withValueArgs<T>(
 ): Promise<T> {
   const set = { ...(options.withoutRequired ? {} : requiredValues), ...options.set };
   const args = Object.entries(set).flatMap(([key, value]) => ['--set', `${key}=${value}`]);
+  if (options.kubeVersion) args.push('--kube-version', options.kubeVersion);
   if (!options.values) return use(args);
   const dir = await mkdtemp(join(tmpdir(), `${chart}-values-`));
   try {
@@ -197,6 +200,11 @@ export function first<T>(list: readonly T[] | undefined, what = 'list'): T {
   return item;
 }
 
+const monitoringNamespace = {
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+};
+const smtpEgress = { to: [{ ipBlock: { cidr: '192.0.2.25/32' } }], ports: [{ port: 587 }] };
+
 /** Every optional feature switched on, for lint and schema checks. */
 export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
   const shared: Record<string, unknown> = {
@@ -214,6 +222,7 @@ export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
       targetMemoryUtilizationPercentage: 80,
     },
     podDisruptionBudget: { enabled: true },
+    replicaCount: 2,
     networkPolicy: { enabled: true },
     serviceAccount: { create: true, annotations: { 'example.com/role': 'todo' } },
     startupProbe: { enabled: true },
@@ -244,28 +253,56 @@ export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
     ],
     imagePullSecrets: [{ name: 'regcred' }],
     extraEnv: [{ name: 'EXTRA_SETTING', value: 'on' }],
+    envFrom: [{ configMapRef: { name: 'todo-extra-settings' } }],
     priorityClassName: 'todo-priority',
+    initContainers: [
+      {
+        name: 'wait-a-moment',
+        image: 'busybox:1.37',
+        command: ['sleep', '1'],
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          runAsNonRoot: true,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+      },
+    ],
+    extraVolumes: [{ name: 'ca-bundle', configMap: { name: 'todo-ca-bundle' } }],
+    extraVolumeMounts: [{ name: 'ca-bundle', mountPath: '/etc/todo-ca', readOnly: true }],
+    emptyDir: { sizeLimit: '64Mi' },
+    resources: {
+      requests: { cpu: '100m', memory: '256Mi', 'ephemeral-storage': '64Mi' },
+      limits: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '256Mi' },
+    },
+    lifecycle: { postStart: { exec: { command: ['true'] } } },
   };
   if (chart === 'todo-backend') {
     return {
       ...shared,
-      metrics: { podAnnotations: { enabled: true } },
+      metrics: {
+        enabled: true,
+        serviceMonitor: { enabled: true, labels: { release: 'kube-prometheus-stack' } },
+      },
+      migrationJob: { enabled: true },
       networkPolicy: {
         enabled: true,
-        extraIngressFrom: [
-          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
-        ],
+        extraIngressFrom: [monitoringNamespace],
+        metricsFrom: [monitoringNamespace],
+        egress: { enabled: true, databaseCidrs: ['10.20.0.0/16'], extraRules: [smtpEgress] },
       },
     };
   }
   return {
     ...shared,
-    env: { BETTER_AUTH_URL: 'https://todo.example.com' },
+    env: { BETTER_AUTH_URL: 'https://todo.example.com', TRUSTED_PROXIES: '10.0.0.0/8' },
+    service: { externalTrafficPolicy: 'Local' },
     networkPolicy: {
       enabled: true,
       ingressFrom: [
         { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
       ],
+      egress: { enabled: true, extraRules: [smtpEgress] },
     },
   };
 }
