@@ -1,7 +1,7 @@
 import { migrate } from '@todo/db/migrate';
 import Fastify from 'fastify';
 import app from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
 import { sendProblem } from './plugins/problem-details.js';
 import { serverOptions } from './server-options.js';
 
@@ -11,11 +11,21 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function migrateWithRetry(config: Config, log: (message: string) => void) {
+/** The loader's result; its ConfigError ends the process with that one line. */
+function configured<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function migrateWithRetry(url: string, log: (message: string) => void) {
   const attempts = 10;
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrate(config.database.url);
+      await migrate(url);
       return;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -28,13 +38,7 @@ async function migrateWithRetry(config: Config, log: (message: string) => void) 
 }
 
 async function main() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = configured(loadConfig);
 
   const server = Fastify(serverOptions(config));
   if (config.auth.secretGenerated) {
@@ -43,7 +47,7 @@ async function main() {
     );
   }
   if (config.database.migrateOnStart) {
-    await migrateWithRetry(config, (message) => server.log.warn(message));
+    await migrateWithRetry(config.database.url, (message) => server.log.warn(message));
   }
   let closing = false;
   // While draining, requests already in flight finish; new ones get a 503 problem (Fastify's own
@@ -55,6 +59,7 @@ async function main() {
   server.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // With METRICS_PORT, the app opens the metrics listener as it becomes ready (plugins/metrics.ts).
   await server.register(app, config);
 
   const shutdown = async (signal: string) => {
@@ -82,4 +87,16 @@ async function main() {
   }
 }
 
-await main();
+/**
+ * `server.js migrate`: applies pending migrations and exits 0, or 1 with one line; nothing else
+ * is configured or started. The chart's migration Job runs it from the same image.
+ */
+async function migrateOnly() {
+  const url = configured(loadDatabaseUrl);
+  await migrateWithRetry(url, (message) => process.stderr.write(`todo-backend: ${message}\n`));
+  process.stdout.write('todo-backend: migrations applied\n');
+  process.exit(0);
+}
+
+if (process.argv[2] === 'migrate') await migrateOnly();
+else await main();
