@@ -1,8 +1,7 @@
 import { migrate } from '@todo/db/migrate';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { sendProblem } from './plugins/problem-details.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -27,7 +26,34 @@ async function migrateWithRetry(config: Config, log: (message: string) => void) 
   }
 }
 
+/**
+ * Resolves once every connection has closed, or after `ms`. While draining each answer closes its
+ * connection, and an idle keep-alive connection is closed by the server's keepAliveTimeout, which
+ * clients see coming in the `Keep-Alive: timeout` header and stop reusing the connection before:
+ * no request meets a connection closing under it.
+ */
+async function connectionsGone(server: FastifyInstance, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const open = () =>
+    new Promise<number>((resolve) =>
+      server.server.getConnections((error, count) => resolve(error ? 0 : count)),
+    );
+  while (Date.now() < deadline && (await open()) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function main() {
+  // Until the server serves there is nothing to drain: a SIGTERM during start-up (a rollout
+  // replaced the pod while it migrated) ends the process at once. PostgreSQL rolls back a
+  // migration cut short and frees its advisory lock with the connection.
+  const stopDuringStartUp = (signal: NodeJS.Signals) => {
+    process.stderr.write(`todo-backend: ${signal} during start-up; stopping\n`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', stopDuringStartUp);
+  process.once('SIGINT', stopDuringStartUp);
+
   let config: Config;
   try {
     config = loadConfig();
@@ -46,12 +72,8 @@ async function main() {
     await migrateWithRetry(config, (message) => server.log.warn(message));
   }
   let closing = false;
-  // While draining, requests already in flight finish; new ones get a 503 problem (Fastify's own
-  // 503 is not in the API's error shape). Every response then closes its connection: an idle
-  // keep-alive connection would otherwise hold server.close() open until the drain timeout.
-  server.addHook('onRequest', async (_request, reply) => {
-    if (closing) return sendProblem(reply, 503, 'The server is shutting down; retry');
-  });
+  // While draining, every answer closes its connection: a client on a keep-alive connection
+  // (kube-proxy keeps those on this pod after it left the Service) reconnects, to another pod.
   server.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
@@ -66,12 +88,13 @@ async function main() {
       process.exit(1);
     }, config.server.shutdownTimeoutMs);
     timer.unref();
+    // Still listening meanwhile: a connection that arrives now was sent by a Service that has not
+    // yet heard the pod is gone, and is better served than refused.
+    await connectionsGone(server, server.server.keepAliveTimeout);
     await server.close();
     clearTimeout(timer);
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
     await server.listen({ host: config.server.host, port: config.server.port });
@@ -79,6 +102,10 @@ async function main() {
     fail(
       `cannot listen on ${config.server.host}:${config.server.port}: ${(error as Error).message}`,
     );
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeListener(signal, stopDuringStartUp);
+    process.on(signal, () => void shutdown(signal));
   }
 }
 

@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentOrExit } = await import('./lib/startup-check');
     checkEnvironmentOrExit();
+    const { drainBeforeShutdown } = await import('./lib/graceful-shutdown');
+    drainBeforeShutdown();
   }
 }
