@@ -46,13 +46,17 @@ async function connectionsGone(server: FastifyInstance, ms: number): Promise<voi
 async function main() {
   // Until the server serves there is nothing to drain: a SIGTERM during start-up (a rollout
   // replaced the pod while it migrated) ends the process at once. PostgreSQL rolls back a
-  // migration cut short and frees its advisory lock with the connection.
-  const stopDuringStartUp = (signal: NodeJS.Signals) => {
+  // migration cut short and frees its advisory lock with the connection. One listener for both
+  // phases: removing the last one stops Node watching the signal, and a SIGTERM arriving just
+  // then was lost (the pod hung until its SIGKILL; tests/rollout/startup-signal.test.ts).
+  let stopServing: ((signal: NodeJS.Signals) => void) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopServing) return stopServing(signal);
     process.stderr.write(`todo-backend: ${signal} during start-up; stopping\n`);
     process.exit(0);
   };
-  process.once('SIGTERM', stopDuringStartUp);
-  process.once('SIGINT', stopDuringStartUp);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 
   let config: Config;
   try {
@@ -103,10 +107,7 @@ async function main() {
       `cannot listen on ${config.server.host}:${config.server.port}: ${(error as Error).message}`,
     );
   }
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.removeListener(signal, stopDuringStartUp);
-    process.on(signal, () => void shutdown(signal));
-  }
+  stopServing = (signal) => void shutdown(signal);
 }
 
 await main();

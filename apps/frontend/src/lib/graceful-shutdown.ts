@@ -37,7 +37,8 @@ export function drainBeforeShutdown(): void {
     server ??= request.server;
     if (draining) request.response.setHeader('connection', 'close');
   });
-  process.removeAllListeners('SIGTERM');
+  // Added before Next's are removed: with no listener left for a moment Node stops watching the
+  // signal, and a SIGTERM arriving just then would be lost.
   process.on('SIGTERM', async () => {
     if (draining) return;
     draining = true;
@@ -48,4 +49,5 @@ export function drainBeforeShutdown(): void {
     }
     for (const handler of nextHandlers) handler('SIGTERM');
   });
+  for (const handler of nextHandlers) process.removeListener('SIGTERM', handler);
 }
