@@ -7,7 +7,13 @@ interface StackScripts {
   waitForHttp(url: string, options?: { timeoutMs?: number; child?: ChildProcess }): Promise<void>;
   startProcess(
     entry: string,
-    options: { env?: Record<string, string>; logFile?: string; cwd?: string; args?: string[] },
+    options: {
+      env?: Record<string, string>;
+      logFile?: string;
+      cwd?: string;
+      args?: string[];
+      baseEnv?: Record<string, string | undefined>;
+    },
   ): ChildProcess;
   stopProcess(
     child: ChildProcess | null,

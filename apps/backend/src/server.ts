@@ -1,8 +1,7 @@
 import { migrate } from '@todo/db/migrate';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
-import { sendProblem } from './plugins/problem-details.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -37,7 +36,38 @@ async function migrateWithRetry(url: string, log: (message: string) => void) {
   }
 }
 
+/**
+ * Resolves once every connection has closed, or after `ms`. While draining each answer closes its
+ * connection, and an idle keep-alive connection is closed by the server's keepAliveTimeout, which
+ * clients see coming in the `Keep-Alive: timeout` header and stop reusing the connection before:
+ * no request meets a connection closing under it.
+ */
+async function connectionsGone(server: FastifyInstance, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const open = () =>
+    new Promise<number>((resolve) =>
+      server.server.getConnections((error, count) => resolve(error ? 0 : count)),
+    );
+  while (Date.now() < deadline && (await open()) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function main() {
+  // Until the server serves there is nothing to drain: a SIGTERM during start-up (a rollout
+  // replaced the pod while it migrated) ends the process at once. PostgreSQL rolls back a
+  // migration cut short and frees its advisory lock with the connection. One listener for both
+  // phases: removing the last one stops Node watching the signal, and a SIGTERM arriving just
+  // then was lost (the pod hung until its SIGKILL; tests/rollout/startup-signal.test.ts).
+  let stopServing: ((signal: NodeJS.Signals) => void) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopServing) return stopServing(signal);
+    process.stderr.write(`todo-backend: ${signal} during start-up; stopping\n`);
+    process.exit(0);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   const config = configured(loadConfig);
 
   const server = Fastify(serverOptions(config));
@@ -50,12 +80,8 @@ async function main() {
     await migrateWithRetry(config.database.url, (message) => server.log.warn(message));
   }
   let closing = false;
-  // While draining, requests already in flight finish; new ones get a 503 problem (Fastify's own
-  // 503 is not in the API's error shape). Every response then closes its connection: an idle
-  // keep-alive connection would otherwise hold server.close() open until the drain timeout.
-  server.addHook('onRequest', async (_request, reply) => {
-    if (closing) return sendProblem(reply, 503, 'The server is shutting down; retry');
-  });
+  // While draining, every answer closes its connection: a client on a keep-alive connection
+  // (kube-proxy keeps those on this pod after it left the Service) reconnects, to another pod.
   server.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
@@ -71,12 +97,13 @@ async function main() {
       process.exit(1);
     }, config.server.shutdownTimeoutMs);
     timer.unref();
+    // Still listening meanwhile: a connection that arrives now was sent by a Service that has not
+    // yet heard the pod is gone, and is better served than refused.
+    await connectionsGone(server, server.server.keepAliveTimeout);
     await server.close();
     clearTimeout(timer);
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
     await server.listen({ host: config.server.host, port: config.server.port });
@@ -85,6 +112,7 @@ async function main() {
       `cannot listen on ${config.server.host}:${config.server.port}: ${(error as Error).message}`,
     );
   }
+  stopServing = (signal) => void shutdown(signal);
 }
 
 /**

@@ -5,5 +5,7 @@ export async function register() {
     checkEnvironmentOrExit();
     const { stampPeerAddresses } = await import('./lib/peer-address');
     stampPeerAddresses();
+    const { drainBeforeShutdown } = await import('./lib/graceful-shutdown');
+    drainBeforeShutdown();
   }
 }

@@ -33,6 +33,17 @@ export interface StartBackendOptions {
   env?: Record<string, string>;
 }
 
+/** A started process's output so far, and its end (exit status and complete output). */
+export function watchProcess(child: ChildProcess) {
+  const chunks: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  return { output: () => chunks.join(''), closed };
+}
+
 /** Starts the production build with `node` the way the image does, waits for /health. */
 export async function startBackend(options: StartBackendOptions): Promise<BackendProcess> {
   const port = options.port ?? (await freePort());
@@ -52,13 +63,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       ...options.env,
     },
   });
-  const chunks: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal })),
-  );
-  const output = () => chunks.join('');
+  const { output, closed } = watchProcess(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await stack.waitForHttp(`${url}/health`, { child, timeoutMs: 30_000 });
