@@ -15,6 +15,7 @@ export default mergeConfig(
         'tests/security',
         'tests/images',
         'tests/contract',
+        'tests/scripts',
         'bench',
       ],
     },
