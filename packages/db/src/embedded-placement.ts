@@ -198,6 +198,7 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
   const placement: Placement = { library: checkoutLibrary, dataDir: requestedDataDir, account };
   const home = path.join(fallbackDir, `checkout-${shortHash(realpathSync(embeddedDir))}`);
   const moved: string[] = [];
+  const unreachable: string[] = [];
   const useHome = () => {
     try {
       makeReachableDir(home);
@@ -229,6 +230,7 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
         `the OS user "postgres" cannot run ${still.binary} (${still.problem}), not even copied out of the checkout (is ${fallbackDir} mounted noexec?): set EMBEDDED_POSTGRES_DIR to another folder, ${WHAT_TO_DO}`,
       );
     }
+    unreachable.push(platformDir);
     moved.push('a copy of its binaries');
   }
 
@@ -241,11 +243,12 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
     useHome();
     const name = `${path.basename(requestedDataDir)}-${shortHash(path.resolve(requestedDataDir))}`;
     placement.dataDir = path.join(home, name);
+    unreachable.push(requestedDataDir);
     moved.push('its cluster');
   }
 
   if (moved.length > 0) {
-    placement.note = `PostgreSQL runs as the OS user "postgres", which cannot reach ${requestedDataDir}: ${moved.join(' and ')} ${moved.length > 1 ? 'are' : 'is'} kept in ${home}`;
+    placement.note = `PostgreSQL runs as the OS user "postgres", which cannot reach ${unreachable.join(' nor ')}: ${moved.join(' and ')} ${moved.length > 1 ? 'are' : 'is'} kept in ${home}`;
   }
   return placement;
 }
