@@ -64,6 +64,27 @@ function stopGroup(run: Run, signal: NodeJS.Signals) {
   } catch {}
 }
 
+/** `vitest run --project db` inside `checkout`: the suites' global setup starts PostgreSQL. */
+async function vitestDb(checkout: string, extraEnv: Record<string, string> = {}) {
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !name.startsWith('VITEST') && name !== 'TEST_DATABASE_URL' && name !== 'NODE_ENV',
+  );
+  const vitest = spawn(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--project', 'db'],
+    { cwd: checkout, env: { ...Object.fromEntries(inherited), NO_COLOR: '1', ...extraEnv } },
+  );
+  let output = '';
+  vitest.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  vitest.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => vitest.once('exit', resolve));
+  return { code, output };
+}
+
 const postgresUid = () => Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout);
 
 describe('npm start in a folder only its owner can enter', () => {
@@ -117,28 +138,7 @@ describe('npm start in a folder only its owner can enter', () => {
   });
 
   it("runs the test suites' PostgreSQL from there too (npm test's global setup)", async () => {
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([name]) =>
-          !name.startsWith('VITEST') && name !== 'TEST_DATABASE_URL' && name !== 'NODE_ENV',
-      ),
-    );
-    const vitest = spawn(
-      process.execPath,
-      ['node_modules/vitest/vitest.mjs', 'run', '--project', 'db'],
-      {
-        cwd: checkout,
-        env: { ...env, NO_COLOR: '1' },
-      },
-    );
-    let output = '';
-    vitest.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    vitest.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    const code = await new Promise((resolve) => vitest.once('exit', resolve));
+    const { code, output } = await vitestDb(checkout);
     expect(code, output).toBe(0);
     expect(output).toMatch(/Tests +\d+ passed/);
     if (isRoot) {
@@ -167,5 +167,13 @@ describe('npm start in a folder only its owner can enter', () => {
       /^npm start: the OS user "postgres" that PostgreSQL runs as cannot reach .+ nor .+: set EMBEDDED_POSTGRES_DIR to a folder it can reach/,
     );
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at |Unhandled 'error' event/);
+
+    // The test suites' setup reports the same single line, without a stack.
+    const tests = await vitestDb(checkout, { EMBEDDED_POSTGRES_DIR: path.join(unreachable, 'pg') });
+    expect(tests.code).not.toBe(0);
+    expect(tests.output).toMatch(
+      /\nEmbeddedPostgresError: the OS user "postgres" that PostgreSQL runs as cannot reach .+ nor .+: set EMBEDDED_POSTGRES_DIR[^\n]+\n\s*\n/,
+    );
+    expect(tests.output).not.toMatch(/❯ .*embedded/);
   });
 });

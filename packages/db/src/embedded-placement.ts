@@ -26,6 +26,12 @@ import { pathToFileURL } from 'node:url';
 /** A start-up problem the person can fix; the message is one line saying why and what to do. */
 export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
+
+  constructor(message: string) {
+    super(message);
+    // Wherever it is printed (npm start, a test runner's report), the line is the whole story.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /** Where, as root, the cluster and binaries go when the `postgres` user cannot reach them. */
