@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import {
@@ -92,6 +92,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message) => logs.push(String(message)),
     onError: (message) => logs.push(String(message)),
   });
+  let started = false;
   try {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
       // initdb, running as `postgres`, reads a password file root writes to the temp folder:
@@ -104,6 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       }
     }
     await server.start();
+    started = true;
     const client = server.getPgClient();
     await client.connect();
     try {
@@ -113,7 +115,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await client.end();
     }
   } catch (error) {
-    await server.stop().catch(() => {});
+    // start() rejects only once PostgreSQL has exited, and stop() would then wait forever for
+    // an 'exit' event that has already been: stop only a server that is running.
+    if (started) await server.stop().catch(() => {});
+    else if (options.persistent === false) rmSync(dataDir, { recursive: true, force: true });
     throw new EmbeddedPostgresError(
       `embedded PostgreSQL did not start in ${dataDir}: ${reason(error, logs)} (set DATABASE_URL to use another PostgreSQL)`,
     );
