@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by minikube-deploy.sh and minikube-teardown.sh: the one cluster they talk to and the
 # one way to list this project's images in it.
 
