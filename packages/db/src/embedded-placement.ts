@@ -205,17 +205,18 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
   const home = path.join(fallbackDir, `checkout-${shortHash(realpathSync(embeddedDir))}`);
   const moved: string[] = [];
   const unreachable: string[] = [];
-  const useHome = () => {
+  /** Makes `home` ready for what the `postgres` user cannot reach at `where`. */
+  const useHome = (where: string) => {
     try {
       makeReachableDir(home);
     } catch (error) {
       throw new EmbeddedPostgresError(
-        `the OS user "postgres" that PostgreSQL runs as cannot reach ${requestedDataDir}, and ${home} cannot be created for it (${(error as NodeJS.ErrnoException).code}): set EMBEDDED_POSTGRES_DIR to a folder it can reach, ${WHAT_TO_DO}`,
+        `the OS user "postgres" that PostgreSQL runs as cannot reach ${where}, and ${home} cannot be created for it (${(error as NodeJS.ErrnoException).code}): set EMBEDDED_POSTGRES_DIR to a folder it can reach, ${WHAT_TO_DO}`,
       );
     }
     if (account && !canReach(home, account)) {
       throw new EmbeddedPostgresError(
-        `the OS user "postgres" that PostgreSQL runs as cannot reach ${requestedDataDir} nor ${home}: set EMBEDDED_POSTGRES_DIR to a folder it can reach (every folder above it needs o+x), ${WHAT_TO_DO}`,
+        `the OS user "postgres" that PostgreSQL runs as cannot reach ${where} nor ${home}: set EMBEDDED_POSTGRES_DIR to a folder it can reach (every folder above it needs o+x), ${WHAT_TO_DO}`,
       );
     }
   };
@@ -227,9 +228,15 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
         `embedded PostgreSQL cannot run ${problem.binary} (${problem.problem}): reinstall with npm ci, or set DATABASE_URL to use another PostgreSQL`,
       );
     }
-    useHome();
     const platformDir = path.dirname(path.dirname(path.dirname(problem.binary)));
-    placement.library = copyLibrary(embeddedDir, platformDir, home);
+    useHome(platformDir);
+    try {
+      placement.library = copyLibrary(embeddedDir, platformDir, home);
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        `the OS user "postgres" cannot run PostgreSQL from ${platformDir} (${problem.problem}), and copying it to ${home} failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): set EMBEDDED_POSTGRES_DIR to another folder, ${WHAT_TO_DO}`,
+      );
+    }
     const still = await binariesProblem(placement.library, account);
     if (still) {
       throw new EmbeddedPostgresError(
@@ -246,7 +253,7 @@ export async function placePostgres(requestedDataDir: string, fallbackDir: strin
         `the cluster in ${requestedDataDir} is no longer reachable by the OS user "postgres" that PostgreSQL runs as: give every folder above it o+x, or move it`,
       );
     }
-    useHome();
+    useHome(requestedDataDir);
     const name = `${path.basename(requestedDataDir)}-${shortHash(path.resolve(requestedDataDir))}`;
     placement.dataDir = path.join(home, name);
     unreachable.push(requestedDataDir);
