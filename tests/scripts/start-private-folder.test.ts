@@ -6,7 +6,7 @@ import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@todo/db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIfStale } from '../../scripts/build-if-stale.mjs';
+import { build } from '../support/scripts.js';
 import { makePrivateCheckout, privateDir } from './support/private-checkout.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -94,7 +94,7 @@ describe('npm start in a folder only its owner can enter', () => {
 
   beforeAll(() => {
     // The private copy runs this checkout's build, as `npm start` would after building it.
-    buildIfStale();
+    build.buildIfStale();
     parent = privateDir('todo-first-run-');
     checkout = makePrivateCheckout(parent);
     expect(statSync(parent).mode & 0o777).toBe(0o700);
