@@ -16,6 +16,7 @@ export default mergeConfig(
         'tests/images',
         'tests/contract',
         'tests/rollout',
+        'tests/scripts',
         'bench',
       ],
     },

@@ -149,7 +149,9 @@ export async function startStack({
         ...backendEnv,
       },
     });
-    await waitForHttp(`${backendUrl}/health`, { child: backend });
+    await waitForHttp(`${backendUrl}/health`, { child: backend }).catch((error) => {
+      throw new Error(`todo-backend: ${error.message}; see ${path.join(logDir, 'backend.log')}`);
+    });
   };
   const stopBackend = async () => {
     const code = await stopProcess(backend);
@@ -179,7 +181,11 @@ export async function startStack({
           ...frontendEnv,
         },
       });
-      await waitForHttp(`${frontendUrl}/`, { child: frontendProcess });
+      await waitForHttp(`${frontendUrl}/`, { child: frontendProcess }).catch((error) => {
+        throw new Error(
+          `todo-frontend: ${error.message}; see ${path.join(logDir, 'frontend.log')}`,
+        );
+      });
     }
   } catch (error) {
     await stop();
@@ -188,6 +194,9 @@ export async function startStack({
 
   return {
     databaseUrl,
+    /** The embedded cluster's folder and, when it had to move, why (undefined with DATABASE_URL). */
+    postgresDataDir: postgres?.dataDir,
+    postgresNote: postgres?.note,
     backendUrl,
     frontendUrl,
     secret,
