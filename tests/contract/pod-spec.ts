@@ -45,6 +45,7 @@ interface Container {
   startupProbe?: HttpProbe;
   securityContext?: SecurityContext;
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+  resources?: { limits?: { memory?: string; cpu?: string } };
 }
 interface Deployment extends K8sObject {
   spec: {
@@ -99,6 +100,8 @@ export interface PodContract {
   readOnlyRootFilesystem: boolean;
   /** Mount paths of emptyDir volumes: the only writable places of a read-only container. */
   emptyDirMounts: string[];
+  /** resources.limits, when both memory and CPU are set. */
+  limits: { memory: string; cpu: string } | undefined;
   service: Service;
 }
 
@@ -206,6 +209,10 @@ export function podContract(objects: K8sObject[], name: string): PodContract {
     emptyDirMounts: (container.volumeMounts ?? [])
       .filter((mount) => emptyDirs.has(mount.name))
       .map((mount) => mount.mountPath),
+    limits:
+      container.resources?.limits?.memory && container.resources.limits.cpu
+        ? { memory: container.resources.limits.memory, cpu: container.resources.limits.cpu }
+        : undefined,
     service,
   };
 }
