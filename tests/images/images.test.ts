@@ -2,6 +2,7 @@
 // from buildah's store (configuration, history, root filesystem), and one rebuild that proves a
 // one-line source change reuses the dependency layer.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -165,7 +166,11 @@ describe('the backend image', () => {
           filter: (file) => !ignored.test(path.relative(repoRoot, file)),
         });
       }
-      appendFileSync(path.join(context, 'apps/backend/src/server.ts'), '// one-line change\n');
+      // Unique per run: an earlier run's layers for the same change would be reused.
+      appendFileSync(
+        path.join(context, 'apps/backend/src/server.ts'),
+        `// one-line change ${randomBytes(8).toString('hex')}\n`,
+      );
       const output = await buildImage('backend', inject('baseImage'), {
         context,
         tag: 'rebuild-probe',

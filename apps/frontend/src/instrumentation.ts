@@ -1,7 +1,10 @@
 /** Runs once when the server starts, before it takes requests (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkEnvironmentOrExit } = await import('./lib/startup-check');
+    const { checkCacheWritableOrExit, checkEnvironmentOrExit } = await import(
+      './lib/startup-check'
+    );
     checkEnvironmentOrExit();
+    checkCacheWritableOrExit();
   }
 }
