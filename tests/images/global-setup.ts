@@ -12,7 +12,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  requireBuildTools();
+  try {
+    requireBuildTools();
+  } catch (error) {
+    // One line, not a stack trace: the fix is an install command.
+    process.stderr.write(`test:images: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const base = await standInBase();
   const buildSeconds: Record<string, number> = {};
   // One after the other: each build uses both cores.

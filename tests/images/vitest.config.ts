@@ -11,7 +11,8 @@ export default mergeConfig(
     test: {
       root: fileURLToPath(new URL('../..', import.meta.url)),
       include: ['tests/images/**/*.test.ts', 'tests/contract/**/*.test.ts'],
-      globalSetup: ['tests/support/postgres-global-setup.ts', 'tests/images/global-setup.ts'],
+      // The images first: without buildah the run stops before anything else starts.
+      globalSetup: ['tests/images/global-setup.ts', 'tests/support/postgres-global-setup.ts'],
       fileParallelism: false,
       testTimeout: 120_000,
       hookTimeout: 600_000,
