@@ -13,6 +13,9 @@ function request(kind, users) {
   switch (kind) {
     case 'list':
       return { method: 'GET', path: `${base}?status=pending&sort=due`, headers };
+    case 'page':
+      // The frontend's signed-in tasks page: the user carries a session cookie instead.
+      return { method: 'GET', path: '/', headers: { cookie: user.cookie } };
     case 'get':
       return { method: 'GET', path: `${base}/${pick(user.taskIds)}`, headers };
     case 'toggle':

@@ -7,7 +7,7 @@
 // a partial run, not written), BENCH_OUT_DIR (docs),
 // BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there), BENCH_NODE_OPTIONS (the
 // backend's NODE_OPTIONS; by default those of the image, from apps/backend/Dockerfile's ENV).
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { backendEntry, root, startProcess, stopProcess, waitForHttp } from '../scripts/stack.mjs';
+import { forkLoad } from './fork-load.mjs';
 import { markdown, SCENARIOS, targets, write } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,17 +84,7 @@ const status = (url) =>
     req.end();
   });
 
-/** Runs one measurement in a forked load generator. */
-function load(job) {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'load.mjs'), { stdio: 'inherit' });
-    child.once('message', (answer) =>
-      answer.failure ? reject(new Error(answer.failure)) : resolve(answer),
-    );
-    child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
-    child.send(job);
-  });
-}
+const load = forkLoad;
 
 async function main() {
   ensureBuilt();

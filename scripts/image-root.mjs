@@ -1,12 +1,16 @@
-// Assembles the file tree of an image's final stage from an installed and built checkout:
-//   node scripts/image-root.mjs backend  <out>   production dependencies only, no sources
+// Assembles the file tree of an image's final stage from an installed and built checkout; the
+// Dockerfiles' build stages run it as their last step:
+//   node scripts/image-root.mjs backend  <out>   the esbuild bundle, its migrations, and only the
+//                                               packages the bundle leaves out (no second copy
+//                                               of what it already holds)
 //   node scripts/image-root.mjs frontend <out>   Next.js standalone server with its static files
-// The Dockerfiles run exactly this after `npm ci` and `npm run build`, and the image test runs it
-// here (no Docker engine on CI) and starts the entry point from the result.
-import { execFileSync } from 'node:child_process';
+// It reads nothing but the checkout (no network): package versions are those `npm ci` installed
+// from the lock file.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './stack.mjs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The command each image runs, relative to its working directory /app. */
 export const ENTRY_POINTS = {
@@ -14,20 +18,11 @@ export const ENTRY_POINTS = {
   frontend: 'apps/frontend/server.js',
 };
 
-const BACKEND_FILES = [
-  'package.json',
-  'package-lock.json',
-  // dist/server.js bundles the workspace packages; their manifests still let npm resolve the
-  // workspace, and node_modules supplies @fastify/swagger-ui, which the bundle leaves out.
-  'packages/contract/package.json',
-  'packages/db/package.json',
-  'apps/backend/package.json',
-  'apps/backend/dist',
-  'apps/backend/migrations',
-];
+/** Packages apps/backend/scripts/bundle.mjs keeps external: they must be installed beside it. */
+const BACKEND_EXTERNALS = ['@fastify/swagger-ui'];
 
-function copy(relative, out, from = root) {
-  const source = path.join(from, relative);
+function copy(relative, out) {
+  const source = path.join(root, relative);
   if (!existsSync(source)) throw new Error(`${relative} is missing: run npm run build first`);
   cpSync(source, path.join(out, relative), {
     recursive: true,
@@ -35,27 +30,57 @@ function copy(relative, out, from = root) {
   });
 }
 
-/** Leaves only what production needs in a manifest: `npm --omit=dev` keeps workspaces' devDependencies. */
-function productionManifest(file, changes = {}) {
-  const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  delete manifest.devDependencies;
-  delete manifest.scripts;
-  writeFileSync(file, `${JSON.stringify({ ...manifest, ...changes }, null, 2)}\n`);
+/** Where Node would find package `name` when required from `fromDir` (relative to the root). */
+function resolvePackage(name, fromDir) {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(root, candidate, 'package.json'))) return candidate;
+    if (dir === '.' || dir === '') return undefined;
+  }
+}
+
+/**
+ * The installed package folders `names` need at run time (dependencies and installed optional
+ * ones, transitively), as Node resolves them from `fromDir`.
+ */
+function runtimeClosure(names, fromDir) {
+  const found = new Set();
+  const visit = (name, from, optional) => {
+    const location = resolvePackage(name, from);
+    if (!location) {
+      if (optional) return;
+      throw new Error(`${name} (needed from ${from}) is not installed: run npm ci first`);
+    }
+    if (found.has(location)) return;
+    found.add(location);
+    const manifest = JSON.parse(readFileSync(path.join(root, location, 'package.json'), 'utf8'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+      visit(dependency, location, false);
+    }
+    for (const dependency of Object.keys(manifest.optionalDependencies ?? {})) {
+      visit(dependency, location, true);
+    }
+  };
+  for (const name of names) visit(name, fromDir, false);
+  return [...found].sort();
 }
 
 function assembleBackend(out) {
-  for (const file of BACKEND_FILES) copy(file, out);
-  productionManifest(path.join(out, 'package.json'), {
-    workspaces: ['packages/contract', 'packages/db', 'apps/backend'],
-  });
-  for (const workspace of ['packages/contract', 'packages/db', 'apps/backend']) {
-    productionManifest(path.join(out, workspace, 'package.json'));
+  copy('apps/backend/dist', out);
+  copy('apps/backend/migrations', out);
+  // The bundle is an ES module: its package.json says so ("type": "module"), nothing else.
+  const manifest = JSON.parse(readFileSync(path.join(root, 'apps/backend/package.json'), 'utf8'));
+  writeFileSync(
+    path.join(out, 'apps/backend/package.json'),
+    `${JSON.stringify({ name: manifest.name, version: manifest.version, private: true, type: manifest.type }, null, 2)}\n`,
+  );
+  for (const location of runtimeClosure(BACKEND_EXTERNALS, 'apps/backend')) {
+    // Hoisted or nested, each package keeps its place so Node resolves it the same way.
+    cpSync(path.join(root, location), path.join(out, location), {
+      recursive: true,
+      filter: (file) => !file.endsWith('.map') && !file.includes(`${location}/node_modules/`),
+    });
   }
-  // Versions still come from the committed lock file; npm only drops what nothing needs.
-  execFileSync('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
-    cwd: out,
-    stdio: 'inherit',
-  });
 }
 
 function assembleFrontend(out) {

@@ -1,39 +1,29 @@
 // The chart-to-app contract: render both charts with helm, take each container's ports, env
-// (ConfigMap/Secret references resolved), probes and UID/GID from the output, start the image
-// trees assembled by scripts/image-root.mjs with exactly that environment as those UIDs against a
-// real PostgreSQL, then act as the kubelet and as a user. Proves the charts and the apps agree
-// without a cluster.
+// (ConfigMap/Secret references resolved), probes, UID/GID, emptyDirs and resource limits from the
+// output, start the real images (built by npm run test:images's global setup) from their own
+// read-only root filesystems with exactly that, against a real PostgreSQL, then act as the kubelet
+// and as a user. Proves the charts and the images agree without a cluster.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { signAccessToken } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type K8sObject, render } from '../charts/helm.js';
-import {
-  type AppProcess,
-  assembleImageTree,
-  BASE_IMAGE_PATH,
-  type Image,
-  type ImageTree,
-  podAddress,
-  portIsFree,
-  processIdentity,
-  readDockerfile,
-  requireRoot,
-  sealTree,
-  startAs,
-} from '../images/image-tree.js';
+import { type Pod, parseQuantity } from '../images/support/pod-runtime.js';
 import { signUp } from '../support/sign-up.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { listeningPorts, runProbe } from './kubelet.js';
-import { mapServiceHosts, type PodContract, podContract, serviceTargetPort } from './pod-spec.js';
+import { createTask, renderCharts, startChartPod, testSecret } from './chart-pods.js';
+import {
+  containerSandbox,
+  listeningPorts,
+  podAddress,
+  processIdentity,
+  runProbe,
+} from './kubelet.js';
+import { type PodContract, podContract, serviceTargetPort } from './pod-spec.js';
 
-/** A test-only secret, long enough for both apps and the charts' 32-character rule. */
-const SECRET = `contract-test-${randomBytes(24).toString('base64url')}`;
+const SECRET = testSecret();
 
 interface RunningPod {
   contract: PodContract;
-  app: AppProcess;
-  tree: ImageTree;
+  app: Pod;
   uid: number;
   gid: number;
   startedAt: number;
@@ -41,6 +31,17 @@ interface RunningPod {
 
 const pods: RunningPod[] = [];
 let database: TestDatabase | undefined;
+
+async function startPod(
+  app: 'backend' | 'frontend',
+  contract: PodContract,
+  services: PodContract[],
+) {
+  const { pod, ...rest } = await startChartPod(app, contract, services);
+  const running: RunningPod = { ...rest, app: pod };
+  pods.push(running);
+  return running;
+}
 
 function renderChart(chart: 'todo-backend' | 'todo-frontend', url: string, extra = {}) {
   return render(chart, {
@@ -60,58 +61,6 @@ function secretValue(objects: K8sObject[], key: string): string | undefined {
   return secret?.stringData?.[key] ?? (encoded && Buffer.from(encoded, 'base64').toString('utf8'));
 }
 
-/**
- * Starts the image's entry point as the pod spec says: its UID/GID (the image's USER where the
- * chart sets none), the image's ENV overridden by the rendered env, a root-owned tree the UID
- * cannot write to except the chart's emptyDir mounts.
- */
-async function startPod(image: Image, contract: PodContract, services: PodContract[]) {
-  const name = contract.deployment.metadata.name;
-  for (const port of contract.containerPorts) {
-    if (!(await portIsFree(port))) {
-      throw new Error(
-        `Port ${port} (containerPort of ${name}) is already in use on this machine. The contract test runs the apps on their real container ports: stop whatever listens on ${port} (npm start, a dev server) and run it again.`,
-      );
-    }
-  }
-  const dockerfile = readDockerfile(image);
-  const workdir = contract.container.workingDir ?? dockerfile.workdir;
-  const writable = contract.emptyDirMounts
-    // The apps' /tmp is this machine's /tmp, writable by every UID like the chart's emptyDir.
-    .filter((mount) => mount !== '/tmp')
-    .map((mount) => {
-      if (!mount.startsWith(`${workdir}/`)) throw new Error(`unexpected emptyDir mount ${mount}`);
-      return path.posix.relative(workdir, mount);
-    });
-  const uid = contract.uid ?? dockerfile.user.uid;
-  const gid = contract.gid ?? dockerfile.user.gid;
-  const command = contract.container.command ?? dockerfile.cmd.slice(0, 1);
-  const args = contract.container.args ?? dockerfile.cmd.slice(1);
-  if (command.join(' ') !== 'node') throw new Error(`unexpected command ${command.join(' ')}`);
-
-  const tree = assembleImageTree(image);
-  try {
-    sealTree(tree.root, { uid, gid }, writable);
-    const env: Record<string, string> = {
-      PATH: BASE_IMAGE_PATH,
-      ...dockerfile.env,
-      // The container runtime sets HOSTNAME to the pod name, over the image's ENV.
-      HOSTNAME: `${name}-6d8f9c7b5d-x4k2p`,
-    };
-    for (const [key, value] of Object.entries(contract.env)) {
-      env[key] = mapServiceHosts(value, services);
-    }
-    const startedAt = Date.now();
-    const app = startAs(args, { cwd: tree.root, env, uid, gid });
-    const pod: RunningPod = { contract, app, tree, uid, gid, startedAt };
-    pods.push(pod);
-    return pod;
-  } catch (error) {
-    tree.dispose();
-    throw error;
-  }
-}
-
 function describeKubelet(running: () => RunningPod) {
   it('runs as the pod securityContext UID/GID, never root', () => {
     const { contract, app, uid, gid } = running();
@@ -121,6 +70,19 @@ function describeKubelet(running: () => RunningPod) {
     const identity = processIdentity(app.pid);
     expect(identity.uids).toEqual([uid, uid, uid, uid]);
     expect(identity.gids).toEqual([gid, gid, gid, gid]);
+  });
+
+  it("runs on a read-only root filesystem, inside a cgroup with exactly the chart's limits", () => {
+    const { contract, app } = running();
+    const limits = contract.limits;
+    if (!limits) throw new Error('the rendered container has no resources.limits');
+    const identity = containerSandbox(app.pid);
+    expect(identity.rootReadOnly).toBe(true);
+    expect(identity.memoryLimitBytes).toBe(parseQuantity(limits.memory));
+    expect(identity.cpuQuotaMicros / identity.cpuPeriodMicros).toBe(
+      parseQuantity(limits.cpu) / 1000,
+    );
+    for (const mount of contract.emptyDirMounts) expect(identity.writableMounts).toContain(mount);
   });
 
   // Default values: readiness and liveness (the startup probe is off, as the data model has none).
@@ -133,7 +95,7 @@ function describeKubelet(running: () => RunningPod) {
       const result = await runProbe(probe, podAddress(), startedAt);
       expect(
         result.status,
-        `${kind} GET ${probe.path} on port ${probe.port}: ${result.lastError} after ${result.elapsedMs} ms (${result.attempts} attempts)\n--- app output ---\n${app.output().slice(-3000)}`,
+        `${kind} GET ${probe.path} on port ${probe.port}: ${result.lastError} after ${result.elapsedMs} ms (${result.attempts} attempts)\n--- app output ---\n${app.logs().slice(-3000)}`,
       ).toBe(200);
     });
   }
@@ -158,21 +120,15 @@ describe('the charts and the apps agree', () => {
   let frontend: PodContract;
 
   beforeAll(async () => {
-    requireRoot();
     database = await createTestDatabase(inject('postgresServerUrl'));
-    [backendObjects, frontendObjects] = await Promise.all([
-      renderChart('todo-backend', database.url),
-      renderChart('todo-frontend', database.url),
-    ]);
-    backend = podContract(backendObjects, 'todo-backend');
-    frontend = podContract(frontendObjects, 'todo-frontend');
+    ({ backendObjects, frontendObjects, backend, frontend } = await renderCharts(
+      database.url,
+      SECRET,
+    ));
   });
 
   afterAll(async () => {
-    for (const pod of pods.reverse()) {
-      await pod.app.stop();
-      pod.tree.dispose();
-    }
+    for (const pod of pods.reverse()) await pod.app.stop();
     await database?.drop();
   });
 
@@ -242,28 +198,20 @@ describe('the charts and the apps agree', () => {
       // The browser reaches the frontend at its own origin; Better Auth (BETTER_AUTH_URL unset,
       // the chart's default) trusts exactly the origin of the request itself.
       const origin = `http://localhost:${frontendPort}`;
-      const signUpResult = await signUp(origin, 'contract');
-      const { email, userId, cookie, body: signUpBody } = signUpResult;
-      expect(
-        signUpResult.status,
-        `${JSON.stringify(signUpBody)}\n${app.output().slice(-3000)}`,
-      ).toBe(200);
-      expect(typeof userId).toBe('string');
-      expect(signUpBody?.user?.email).toBe(email);
+      const user = await signUp(origin, 'contract');
+      expect(user.status, `${JSON.stringify(user.body)}\n${app.logs().slice(-3000)}`).toBe(200);
+      expect(user.userId).not.toBe('');
+      expect(user.body?.user?.email).toBe(user.email);
+      const { cookie } = user;
       expect(cookie).toMatch(/session_token=/);
 
       const title = `Contract task ${randomBytes(6).toString('hex')}`;
       const secret = secretValue(backendObjects, 'better-auth-secret') ?? '';
-      const created = await fetch(
-        `http://127.0.0.1:${backendPort}/api/${encodeURIComponent(userId ?? '')}/tasks`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${await signAccessToken(secret, userId ?? '')}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({ title }),
-        },
+      const created = await createTask(
+        `http://127.0.0.1:${backendPort}`,
+        secret,
+        user.userId,
+        title,
       );
       expect(created.status, await created.clone().text()).toBe(201);
 
@@ -272,7 +220,7 @@ describe('the charts and the apps agree', () => {
       expect(page.status).toBe(200);
       expect(
         html.includes(title),
-        `GET / with the session does not show the task the backend holds; todo-frontend output:\n${app.output().slice(-3000)}`,
+        `GET / with the session does not show the task the backend holds; todo-frontend output:\n${app.logs().slice(-3000)}`,
       ).toBe(true);
 
       // Without the session the same page is the visitor's, without the task.

@@ -53,6 +53,7 @@ interface Container {
   lifecycle?: { preStop?: LifecycleHandler; postStart?: LifecycleHandler };
   securityContext?: SecurityContext;
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+  resources?: { limits?: { memory?: string; cpu?: string } };
 }
 interface Deployment extends K8sObject {
   spec: {
@@ -121,6 +122,8 @@ export interface PodContract {
   preStop: PreStopPause | undefined;
   /** Seconds from the start of termination (preStop included) to SIGKILL; Kubernetes' default 30. */
   terminationGracePeriodSeconds: number;
+  /** resources.limits, when both memory and CPU are set. */
+  limits: { memory: string; cpu: string } | undefined;
   service: Service;
 }
 
@@ -250,6 +253,10 @@ export function podContract(objects: K8sObject[], name: string): PodContract {
       .map((mount) => mount.mountPath),
     preStop: preStopOf(container.lifecycle?.preStop),
     terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds ?? 30,
+    limits:
+      container.resources?.limits?.memory && container.resources.limits.cpu
+        ? { memory: container.resources.limits.memory, cpu: container.resources.limits.cpu }
+        : undefined,
     service,
   };
 }

@@ -6,7 +6,8 @@ export interface SignUp {
   status: number;
   body: { user?: { id?: string; email?: string } } | null;
   email: string;
-  userId: string | undefined;
+  /** The new user's id; empty when the sign-up failed. */
+  userId: string;
   /** The Cookie header a browser would send from now on. */
   cookie: string;
 }
@@ -23,5 +24,5 @@ export async function signUp(origin: string, label: string): Promise<SignUp> {
     .getSetCookie()
     .map((header) => header.split(';')[0])
     .join('; ');
-  return { status: response.status, body, email, userId: body?.user?.id, cookie };
+  return { status: response.status, body, email, userId: body?.user?.id ?? '', cookie };
 }

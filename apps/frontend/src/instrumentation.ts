@@ -1,8 +1,11 @@
 /** Runs once when the server starts, before it takes requests (Node.js runtime only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkEnvironmentOrExit } = await import('./lib/startup-check');
+    const { checkCacheWritableOrExit, checkEnvironmentOrExit } = await import(
+      './lib/startup-check'
+    );
     checkEnvironmentOrExit();
+    checkCacheWritableOrExit();
     const { stampPeerAddresses } = await import('./lib/peer-address');
     stampPeerAddresses();
     const { drainBeforeShutdown } = await import('./lib/graceful-shutdown');
