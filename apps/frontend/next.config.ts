@@ -14,6 +14,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // postgres.js opens raw sockets; keep it a plain Node require instead of bundling it.
   serverExternalPackages: ['postgres'],
+  experimental: {
+    // With a proxy (src/proxy.ts) Next.js buffers each request body in memory, up to 10 MB by
+    // default: a stranger's POSTs to a page would each cost that. Server actions take at most
+    // 1 MB (their own limit), so nothing legitimate is cut.
+    proxyClientMaxBodySize: '1mb',
+  },
   async headers() {
     return [
       {

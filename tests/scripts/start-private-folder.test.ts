@@ -133,8 +133,9 @@ describe('npm start in a folder only its owner can enter', () => {
       expect(run.stderr).toBe('');
     } finally {
       stopGroup(run, 'SIGINT');
-      expect(await run.exited).toBe(0);
     }
+    // Outside the finally: a failure above must not be replaced by this one.
+    expect(await run.exited, run.stderr).toBe(0);
   });
 
   it("runs the test suites' PostgreSQL from there too (npm test's global setup)", async () => {

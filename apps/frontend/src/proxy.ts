@@ -31,6 +31,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Built assets need no policy of their own: they are never documents.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // Built assets and the auth API need no policy of their own: they are never documents. Keeping
+  // /api/ out also keeps its bodies unbuffered, so the auth route's 16 KiB cap is the only read
+  // (tests/security/auth-request-limits.test.ts).
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };
