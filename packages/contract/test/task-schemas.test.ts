@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 // The pattern title and tags had before: the same language, in quadratic time.
 const QUADRATIC = /^[^\u0000\p{Cs}]*[^\s\u0000\p{Cs}][^\u0000\p{Cs}]*$/u;
-const linear = new RegExp(Title.pattern ?? '', 'u');
+const patternOf = (schema: object) => (schema as { pattern?: string }).pattern;
+const linear = new RegExp(patternOf(Title) ?? '(?!)', 'u');
 
 // Characters at every boundary of the pattern: spaces of each kind (\s), visible text, the
 // characters refused (NUL, lone surrogates of both halves) and a surrogate pair.
@@ -28,7 +29,7 @@ const edgy = fc
 
 describe('the title and tag pattern', () => {
   it('is the one pattern of both', () => {
-    expect(Tag.pattern).toBe(Title.pattern);
+    expect(patternOf(Tag)).toBe(patternOf(Title));
   });
 
   it.each([
