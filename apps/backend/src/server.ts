@@ -1,7 +1,9 @@
+import { safeMessage } from '@todo/db/errors';
 import { migrate } from '@todo/db/migrate';
 import Fastify from 'fastify';
 import app from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { isDatabaseUnavailable } from './lib/database-errors.js';
 import { sendProblem } from './plugins/problem-details.js';
 import { serverOptions } from './server-options.js';
 
@@ -11,6 +13,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * Applies the migrations, retrying while the database cannot be reached (it may start after the
+ * backend). Any other failure, a conflicting table or a missing privilege, will fail the same way
+ * every time: it stops start-up at once with one line, without the SQL or a stack.
+ */
 async function migrateWithRetry(config: Config, log: (message: string) => void) {
   const attempts = 10;
   for (let attempt = 1; ; attempt++) {
@@ -18,10 +25,11 @@ async function migrateWithRetry(config: Config, log: (message: string) => void) 
       await migrate(config.database.url);
       return;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = safeMessage(error);
+      if (!isDatabaseUnavailable(error)) fail(`the database migrations failed: ${reason}`);
       if (attempt === attempts)
-        fail(`could not migrate the database after ${attempts} attempts: ${reason}`);
-      log(`database not ready for migrations (${reason}); retrying (${attempt}/${attempts})`);
+        fail(`could not reach the database for migrations after ${attempts} attempts: ${reason}`);
+      log(`database not reachable for migrations (${reason}); retrying (${attempt}/${attempts})`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 3000)));
     }
   }
