@@ -24,6 +24,8 @@ const carriesQuery = (error: unknown) =>
     (link) => typeof link === 'object' && ('params' in link || 'query' in link),
   );
 
+const QUERY_FAILED = 'a database query failed';
+
 /** A database error reduced to what is safe to log: its class, code and the driver's message. */
 export class DatabaseError extends Error {
   override name = 'DatabaseError';
@@ -43,15 +45,14 @@ export class DatabaseError extends Error {
  * can quote the value it refused (`invalid input syntax for type integer: "…"`): left out.
  */
 export function withoutQuery(error: unknown): unknown {
+  // Better Auth logs some failures by their message alone: drizzle's, with the query in it.
+  if (typeof error === 'string' && error.includes('Failed query:')) return QUERY_FAILED;
   if (!carriesQuery(error)) return error;
   const coded = errorChain(error).findLast((link) => typeof link.code === 'string');
   const code = coded?.code as string | undefined;
   const own =
     typeof coded?.message === 'string' && !code?.startsWith('22') ? coded.message : undefined;
-  return new DatabaseError(
-    [code, own].filter(Boolean).join(': ') || 'a database query failed',
-    code,
-  );
+  return new DatabaseError([code, own].filter(Boolean).join(': ') || QUERY_FAILED, code);
 }
 
 /** One line about any error, for a log or a start-up failure: never a query or its values. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withoutQuery } from '@todo/db/errors';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { type Auth, createAuth } from './auth-config';
@@ -18,5 +19,20 @@ export type Session = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>
 export const getSession = cache(async (): Promise<Session | null> => {
   // Reading the request first makes the page dynamic before any environment is needed.
   const requestHeaders = await headers();
-  return getAuth().api.getSession({ headers: requestHeaders });
+  return withoutQueries(getAuth().api.getSession({ headers: requestHeaders }));
 });
+
+/** Better Auth's routes; what it does not answer itself (`onAPIError.throw`) is thrown to Next. */
+export const handleAuthRequest = (request: Request) => withoutQueries(getAuth().handler(request));
+
+/**
+ * Next logs whatever a page or a route throws, and a failed query carries its parameters:
+ * session tokens, emails. Such an error leaves as a DatabaseError with only its code.
+ */
+async function withoutQueries<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw withoutQuery(error);
+  }
+}
