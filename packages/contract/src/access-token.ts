@@ -11,8 +11,9 @@ export const TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * HKDF-SHA256 `info` of the token key. BETTER_AUTH_SECRET also signs Better Auth's session
- * cookies; the tokens' key is derived from it under this label, so whoever holds only the token
- * key (a compromised backend) cannot forge a session. A new label (v2) rotates every token key.
+ * cookies; the tokens' key is derived from it under this label, so the two uses never share a
+ * key: no token signature passes for a cookie's, nor the other way round. A new label (v2)
+ * rotates every token key.
  */
 export const ACCESS_TOKEN_KEY_INFO = 'todo-backend access token v1';
 const ACCESS_TOKEN_KEY_BYTES = 32;
