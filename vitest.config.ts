@@ -15,6 +15,8 @@ export default mergeConfig(
         'tests/security',
         'tests/images',
         'tests/contract',
+        'tests/rollout',
+        'tests/scripts',
         'bench',
       ],
     },

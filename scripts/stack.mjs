@@ -43,7 +43,8 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
 
 /**
  * Runs a server in its own process group (so its children stop with it), its output appended
- * to `logFile` or inherited when none is given.
+ * to `logFile` or inherited when none is given. `env` is added to this process's environment,
+ * or to `baseEnv` when given (`{}` for exactly `env`, as a container gets).
  */
 const running = new Set();
 // Children run in their own process groups, so they would outlive a parent that exits without
@@ -56,11 +57,14 @@ process.on('exit', () => {
   }
 });
 
-export function startProcess(entry, { env, logFile, cwd = root, args = [] }) {
+export function startProcess(
+  entry,
+  { env, logFile, cwd = root, args = [], baseEnv = process.env },
+) {
   const output = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
   const child = spawn(process.execPath, [...args, entry], {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...baseEnv, ...env },
     detached: true,
     stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit'],
   });
@@ -145,7 +149,9 @@ export async function startStack({
         ...backendEnv,
       },
     });
-    await waitForHttp(`${backendUrl}/health`, { child: backend });
+    await waitForHttp(`${backendUrl}/health`, { child: backend }).catch((error) => {
+      throw new Error(`todo-backend: ${error.message}; see ${path.join(logDir, 'backend.log')}`);
+    });
   };
   const stopBackend = async () => {
     const code = await stopProcess(backend);
@@ -175,7 +181,11 @@ export async function startStack({
           ...frontendEnv,
         },
       });
-      await waitForHttp(`${frontendUrl}/`, { child: frontendProcess });
+      await waitForHttp(`${frontendUrl}/`, { child: frontendProcess }).catch((error) => {
+        throw new Error(
+          `todo-frontend: ${error.message}; see ${path.join(logDir, 'frontend.log')}`,
+        );
+      });
     }
   } catch (error) {
     await stop();
@@ -184,6 +194,9 @@ export async function startStack({
 
   return {
     databaseUrl,
+    /** The embedded cluster's folder and, when it had to move, why (undefined with DATABASE_URL). */
+    postgresDataDir: postgres?.dataDir,
+    postgresNote: postgres?.note,
     backendUrl,
     frontendUrl,
     secret,

@@ -4,11 +4,7 @@ import { buildIfStale } from './build-if-stale.mjs';
 import { startStack } from './stack.mjs';
 
 buildIfStale();
-console.log(
-  process.env.DATABASE_URL
-    ? 'Using DATABASE_URL.'
-    : 'Starting the embedded PostgreSQL (data in .data/postgres)…',
-);
+console.log(process.env.DATABASE_URL ? 'Using DATABASE_URL.' : 'Starting the embedded PostgreSQL…');
 let stack;
 try {
   stack = await startStack({
@@ -16,12 +12,14 @@ try {
     frontendPort: Number(process.env.PORT ?? 3000),
   });
 } catch (error) {
+  // Every failure startStack reports is one line saying what to do (and which log to read).
   console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
-  console.error('Logs: .data/logs/backend.log and .data/logs/frontend.log');
   process.exit(1);
 }
+if (stack.postgresNote) console.log(stack.postgresNote);
 
 console.log(`
+  PostgreSQL     ${stack.postgresDataDir ?? 'DATABASE_URL'}
   todo-backend   ${stack.backendUrl}  (API docs: ${stack.backendUrl}/docs)
   todo-frontend  ${stack.frontendUrl}
 

@@ -1,4 +1,4 @@
-// The data model's eight resources (fixtures/k8s-data-model.yaml.tpl, copied from the spec), with their
+// The data model's eight resources (fixtures/k8s-data-model.yaml.tpl; docs/kubernetes-charts.md#the-data-model), with their
 // {{ ... }} expressions replaced by the values a test renders with.
 import { readFileSync } from 'node:fs';
 import { type ChartName, type K8sObject, parseManifests, testSecrets } from './helm.js';

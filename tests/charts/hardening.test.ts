@@ -3,11 +3,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IDeployment } from 'kubernetes-models/apps/v1';
-import type { IContainer, IPod, IPodSpec } from 'kubernetes-models/v1';
+import type { IContainer, IPod } from 'kubernetes-models/v1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
-  type ChartName,
   chartDir,
   charts,
   chartUids,
@@ -18,30 +17,7 @@ import {
   render,
   testSecrets,
 } from './helm.js';
-
-/** The settings the "restricted" profile demands of a pod and each of its containers. */
-function expectRestricted(pod: IPodSpec | undefined, chart: ChartName): void {
-  expect(pod?.securityContext).toEqual({
-    runAsNonRoot: true,
-    runAsUser: chartUids[chart],
-    runAsGroup: chartUids[chart],
-    fsGroup: chartUids[chart],
-    seccompProfile: { type: 'RuntimeDefault' },
-  });
-  expect(pod?.automountServiceAccountToken).toBe(false);
-  expect(pod?.hostNetwork).toBeUndefined();
-  expect(pod?.hostPID).toBeUndefined();
-  expect(pod?.hostIPC).toBeUndefined();
-  for (const container of pod?.containers ?? []) {
-    expect(container.securityContext, container.name).toEqual({
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    });
-  }
-}
+import { expectRestricted } from './pod-security.js';
 
 function mainContainer(objects: K8sObject[]): IContainer {
   return first(find<IDeployment>(objects, 'Deployment').spec?.template.spec?.containers);
@@ -58,12 +34,15 @@ describe.each(charts)('%s hardening', (chart) => {
   });
 
   it('meets the restricted Pod Security Standard in the Deployment', () => {
-    expectRestricted(find<IDeployment>(objects, 'Deployment').spec?.template.spec, chart);
+    expectRestricted(
+      find<IDeployment>(objects, 'Deployment').spec?.template.spec,
+      chartUids[chart],
+    );
   });
 
   it('meets the restricted Pod Security Standard in the helm test pod too', () => {
     const testPod = find<IPod>(objects.filter(isTestHook), 'Pod');
-    expectRestricted(testPod.spec, chart);
+    expectRestricted(testPod.spec, chartUids[chart]);
     expect(testPod.spec?.restartPolicy).toBe('Never');
   });
 

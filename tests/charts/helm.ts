@@ -1,6 +1,6 @@
 // Runs the real helm binary (scripts/helm.mjs) against the charts and parses what it renders.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export type ChartName = 'todo-backend' | 'todo-frontend';
 export const charts: readonly ChartName[] = ['todo-backend', 'todo-frontend'];
+/** The two app charts and the umbrella chart `todo` that installs both. */
+export type AnyChart = ChartName | 'todo';
 
 /** The data model's runAsUser of each chart's pods (65534 nobody, 1000 node). */
 export const chartUids: Record<ChartName, number> = {
@@ -20,7 +22,7 @@ export const chartUids: Record<ChartName, number> = {
   'todo-frontend': 1000,
 };
 
-export function chartDir(chart: ChartName): string {
+export function chartDir(chart: AnyChart): string {
   return join(repoRoot, 'charts', chart);
 }
 
@@ -57,6 +59,10 @@ export interface HelmOptions {
   release?: string;
   /** Leave out the required secret values. */
   withoutRequired?: boolean;
+  /** Kubernetes version helm assumes (`--kube-version`); helm's own default otherwise. */
+  kubeVersion?: string;
+  /** Render the chart at this path instead of charts/<chart> (the umbrella chart's built copy). */
+  chartPath?: string;
 }
 
 interface HelmScript {
@@ -101,12 +107,13 @@ export async function runHelm(args: string[]): Promise<HelmResult> {
 
 /** Runs `helm <command> <chart-or-release...>` with the options' values (temp values file cleaned up). */
 async function withValueArgs<T>(
-  chart: ChartName,
+  chart: AnyChart,
   options: HelmOptions,
   use: (valueArgs: string[]) => Promise<T>,
 ): Promise<T> {
   const set = { ...(options.withoutRequired ? {} : requiredValues), ...options.set };
   const args = Object.entries(set).flatMap(([key, value]) => ['--set', `${key}=${value}`]);
+  if (options.kubeVersion) args.push('--kube-version', options.kubeVersion);
   if (!options.values) return use(args);
   const dir = await mkdtemp(join(tmpdir(), `${chart}-values-`));
   try {
@@ -120,19 +127,51 @@ async function withValueArgs<T>(
 }
 
 /** `helm template`, returning the raw result (for failure tests). */
-export function templateRaw(chart: ChartName, options: HelmOptions = {}): Promise<HelmResult> {
+export function templateRaw(chart: AnyChart, options: HelmOptions = {}): Promise<HelmResult> {
   return withValueArgs(chart, options, (valueArgs) =>
-    runHelm(['template', options.release ?? chart, chartDir(chart), ...valueArgs]),
+    runHelm([
+      'template',
+      options.release ?? chart,
+      options.chartPath ?? chartDir(chart),
+      ...valueArgs,
+    ]),
   );
 }
 
 /** `helm template`, parsed into objects; fails the test when helm fails. */
-export async function render(chart: ChartName, options: HelmOptions = {}): Promise<K8sObject[]> {
+export async function render(chart: AnyChart, options: HelmOptions = {}): Promise<K8sObject[]> {
   const result = await templateRaw(chart, options);
   if (result.code !== 0) {
     throw new Error(`helm template ${chart} failed:\n${result.stderr}`);
   }
   return parseManifests(result.stdout);
+}
+
+/**
+ * A copy of charts/ in a temporary folder with the umbrella chart's dependencies built
+ * (`helm dependency build`, no network for file:// dependencies): tests never write into the
+ * repository and need no committed .tgz. Returns the umbrella chart's path and a cleanup.
+ */
+export async function buildUmbrella(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'todo-umbrella-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const all: AnyChart[] = ['todo', ...charts];
+    for (const chart of all) {
+      await cp(chartDir(chart), join(dir, chart), {
+        recursive: true,
+        // A packed charts/todo/charts/ from a local `helm dependency build` is rebuilt here.
+        filter: (source) => !source.startsWith(join(chartDir('todo'), 'charts')),
+      });
+    }
+    const path = join(dir, 'todo');
+    const result = await runHelm(['dependency', 'build', path]);
+    if (result.code !== 0) throw new Error(`helm dependency build failed:\n${result.stderr}`);
+    return { path, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }
 
 /** Parses multi-document YAML output, dropping empty documents. */
@@ -148,19 +187,19 @@ export function parseManifests(text: string): K8sObject[] {
 }
 
 /** `helm lint --strict` on a chart with the options' values. */
-export function lint(chart: ChartName, options: HelmOptions = {}): Promise<HelmResult> {
+export function lint(chart: AnyChart, options: HelmOptions = {}): Promise<HelmResult> {
   return withValueArgs(chart, options, (valueArgs) =>
-    runHelm(['lint', '--strict', chartDir(chart), ...valueArgs]),
+    runHelm(['lint', '--strict', options.chartPath ?? chartDir(chart), ...valueArgs]),
   );
 }
 
 /** NOTES.txt as `helm install --dry-run=client` prints it (no cluster needed). */
-export async function notes(chart: ChartName, options: HelmOptions = {}): Promise<string> {
+export async function notes(chart: AnyChart, options: HelmOptions = {}): Promise<string> {
   const result = await withValueArgs(chart, options, (valueArgs) =>
     runHelm([
       'install',
       options.release ?? chart,
-      chartDir(chart),
+      options.chartPath ?? chartDir(chart),
       '--dry-run=client',
       '--namespace',
       'default',
@@ -197,6 +236,11 @@ export function first<T>(list: readonly T[] | undefined, what = 'list'): T {
   return item;
 }
 
+const monitoringNamespace = {
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+};
+const smtpEgress = { to: [{ ipBlock: { cidr: '192.0.2.25/32' } }], ports: [{ port: 587 }] };
+
 /** Every optional feature switched on, for lint and schema checks. */
 export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
   const shared: Record<string, unknown> = {
@@ -214,6 +258,7 @@ export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
       targetMemoryUtilizationPercentage: 80,
     },
     podDisruptionBudget: { enabled: true },
+    replicaCount: 2,
     networkPolicy: { enabled: true },
     serviceAccount: { create: true, annotations: { 'example.com/role': 'todo' } },
     startupProbe: { enabled: true },
@@ -244,28 +289,56 @@ export function allFeaturesValues(chart: ChartName): Record<string, unknown> {
     ],
     imagePullSecrets: [{ name: 'regcred' }],
     extraEnv: [{ name: 'EXTRA_SETTING', value: 'on' }],
+    envFrom: [{ configMapRef: { name: 'todo-extra-settings' } }],
     priorityClassName: 'todo-priority',
+    initContainers: [
+      {
+        name: 'wait-a-moment',
+        image: 'busybox:1.37',
+        command: ['sleep', '1'],
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          runAsNonRoot: true,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+      },
+    ],
+    extraVolumes: [{ name: 'ca-bundle', configMap: { name: 'todo-ca-bundle' } }],
+    extraVolumeMounts: [{ name: 'ca-bundle', mountPath: '/etc/todo-ca', readOnly: true }],
+    emptyDir: { sizeLimit: '64Mi' },
+    resources: {
+      requests: { cpu: '100m', memory: '256Mi', 'ephemeral-storage': '64Mi' },
+      limits: { cpu: '500m', memory: '512Mi', 'ephemeral-storage': '256Mi' },
+    },
+    lifecycle: { postStart: { exec: { command: ['true'] } } },
   };
   if (chart === 'todo-backend') {
     return {
       ...shared,
-      metrics: { podAnnotations: { enabled: true } },
+      metrics: {
+        enabled: true,
+        serviceMonitor: { enabled: true, labels: { release: 'kube-prometheus-stack' } },
+      },
+      migrationJob: { enabled: true },
       networkPolicy: {
         enabled: true,
-        extraIngressFrom: [
-          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
-        ],
+        extraIngressFrom: [monitoringNamespace],
+        metricsFrom: [monitoringNamespace],
+        egress: { enabled: true, databaseCidrs: ['10.20.0.0/16'], extraRules: [smtpEgress] },
       },
     };
   }
   return {
     ...shared,
-    env: { BETTER_AUTH_URL: 'https://todo.example.com' },
+    env: { BETTER_AUTH_URL: 'https://todo.example.com', TRUSTED_PROXIES: '10.0.0.0/8' },
+    service: { externalTrafficPolicy: 'Local' },
     networkPolicy: {
       enabled: true,
       ingressFrom: [
         { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
       ],
+      egress: { enabled: true, extraRules: [smtpEgress] },
     },
   };
 }

@@ -1,6 +1,10 @@
-// Validates rendered objects against the Kubernetes OpenAPI schemas shipped in kubernetes-models.
+// Validates rendered objects against the Kubernetes OpenAPI schemas shipped in kubernetes-models
+// (and the Prometheus Operator's CRD schemas, for the ServiceMonitor).
+
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Pod, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
@@ -16,6 +20,8 @@ type ModelFactory = (object: K8sObject) => Validatable;
 const models: Record<string, ModelFactory> = {
   'apps/v1/Deployment': (o) => new Deployment(o as never),
   'autoscaling/v2/HorizontalPodAutoscaler': (o) => new HorizontalPodAutoscaler(o as never),
+  'batch/v1/Job': (o) => new Job(o as never),
+  'monitoring.coreos.com/v1/ServiceMonitor': (o) => new ServiceMonitor(o as never),
   'networking.k8s.io/v1/Ingress': (o) => new Ingress(o as never),
   'networking.k8s.io/v1/NetworkPolicy': (o) => new NetworkPolicy(o as never),
   'policy/v1/PodDisruptionBudget': (o) => new PodDisruptionBudget(o as never),

@@ -1,6 +1,8 @@
 // `helm lint --strict` is clean with default values and with every optional feature on.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFeaturesValues, charts, lint } from './helm.js';
+import { allFeaturesValues, chartDir, charts, lint } from './helm.js';
 
 describe.each(charts)('helm lint --strict %s', (chart) => {
   it('passes with default values (plus the required secrets)', async () => {
@@ -21,5 +23,14 @@ describe.each(charts)('helm lint --strict %s', (chart) => {
     const result = await lint(chart, { set: { replicaCount: 'two' } });
     expect(result.code).not.toBe(0);
     expect(result.stdout + result.stderr).toContain("at '/replicaCount': got string, want integer");
+  });
+});
+
+describe.each([...charts, 'todo' as const])('%s metadata', (chart) => {
+  it('names no placeholder URL or address (what is not known is left out)', async () => {
+    for (const file of ['Chart.yaml', 'values.schema.json']) {
+      const text = await readFile(join(chartDir(chart), file), 'utf8');
+      expect(text, file).not.toMatch(/\.invalid\b|\.example\b|example\.(com|org)|placeholder/i);
+    }
   });
 });

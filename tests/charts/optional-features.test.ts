@@ -72,7 +72,9 @@ describe.each(charts)('%s optional features', (chart) => {
   });
 
   it('protects the pods with a PodDisruptionBudget on the app selector', async () => {
-    const objects = await render(chart, { set: { 'podDisruptionBudget.enabled': true } });
+    const objects = await render(chart, {
+      set: { 'podDisruptionBudget.enabled': true, replicaCount: 2 },
+    });
     const pdb = find<IPodDisruptionBudget>(objects, 'PodDisruptionBudget');
     expect(pdb.apiVersion).toBe('policy/v1');
     expect(pdb.spec).toEqual({ minAvailable: 1, selector: { matchLabels: { app: chart } } });
@@ -230,22 +232,5 @@ describe('todo-frontend NetworkPolicy', () => {
     const policy = find<INetworkPolicy>(objects, 'NetworkPolicy');
     expect(policy.spec?.podSelector).toEqual({ matchLabels: { app: 'todo-frontend' } });
     expect(policy.spec?.ingress).toEqual([{ ports: [{ port: 3000, protocol: 'TCP' }] }]);
-  });
-});
-
-describe('todo-backend Prometheus annotations', () => {
-  it('are off by default and point at 8000 /metrics when on', async () => {
-    const annotations = async (enabled: boolean) =>
-      deployment(
-        await render('todo-backend', { set: { 'metrics.podAnnotations.enabled': enabled } }),
-      ).spec?.template.metadata?.annotations ?? {};
-    expect(
-      Object.keys(await annotations(false)).filter((k) => k.startsWith('prometheus.io/')),
-    ).toEqual([]);
-    expect(await annotations(true)).toMatchObject({
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '8000',
-      'prometheus.io/path': '/metrics',
-    });
   });
 });

@@ -184,6 +184,8 @@ describe('todo-backend specifics', () => {
       MIGRATE_ON_START: 'true',
       NODE_ENV: 'production',
       PORT: '8000',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+      METRICS_PORT: '9464',
     });
   });
 });

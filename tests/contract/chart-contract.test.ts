@@ -22,6 +22,7 @@ import {
   sealTree,
   startAs,
 } from '../images/image-tree.js';
+import { signUp } from '../support/sign-up.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { listeningPorts, runProbe } from './kubelet.js';
 import { mapServiceHosts, type PodContract, podContract, serviceTargetPort } from './pod-spec.js';
@@ -241,29 +242,14 @@ describe('the charts and the apps agree', () => {
       // The browser reaches the frontend at its own origin; Better Auth (BETTER_AUTH_URL unset,
       // the chart's default) trusts exactly the origin of the request itself.
       const origin = `http://localhost:${frontendPort}`;
-      const email = `contract-${randomBytes(6).toString('hex')}@example.com`;
-      const signUp = await fetch(`${origin}/api/auth/sign-up/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({
-          name: 'Contract Test',
-          email,
-          password: 'contract-Test-password-1',
-        }),
-      });
-      const signUpBody = (await signUp.json().catch(() => null)) as {
-        user?: { id?: string; email?: string };
-      } | null;
-      expect(signUp.status, `${JSON.stringify(signUpBody)}\n${app.output().slice(-3000)}`).toBe(
-        200,
-      );
-      const userId = signUpBody?.user?.id;
+      const signUpResult = await signUp(origin, 'contract');
+      const { email, userId, cookie, body: signUpBody } = signUpResult;
+      expect(
+        signUpResult.status,
+        `${JSON.stringify(signUpBody)}\n${app.output().slice(-3000)}`,
+      ).toBe(200);
       expect(typeof userId).toBe('string');
       expect(signUpBody?.user?.email).toBe(email);
-      const cookie = signUp.headers
-        .getSetCookie()
-        .map((header) => header.split(';')[0])
-        .join('; ');
       expect(cookie).toMatch(/session_token=/);
 
       const title = `Contract task ${randomBytes(6).toString('hex')}`;

@@ -1,7 +1,7 @@
 // The kubelet's side of the contract: starting a container as its pod spec says and running its
 // httpGet probes, on this machine instead of a node.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import type { Probe } from './pod-spec.js';
+import type { PodContract, Probe } from './pod-spec.js';
 
 export interface ProbeResult {
   status: number | undefined;
@@ -29,23 +29,163 @@ export async function runProbe(
   let lastError: string | undefined;
   do {
     attempts += 1;
-    try {
-      const response = await fetch(url, {
-        headers: { 'user-agent': 'kube-probe/1.33', accept: '*/*' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(probe.timeoutSeconds * 1000),
-      });
-      status = response.status;
-      await response.arrayBuffer();
-      if (status === 200) break;
-      lastError = `HTTP ${status}`;
-    } catch (error) {
-      status = undefined;
-      lastError = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    ({ status, error: lastError } = await probeOnce(probe, url));
+    if (status === 200) break;
+    await sleep(100);
   } while (Date.now() < deadline);
   return { status, elapsedMs: Date.now() - startedAt, attempts, lastError };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One probe attempt as the kubelet makes it; any status from 200 to 399 passes. */
+async function probeOnce(probe: Probe, url: string) {
+  try {
+    const response = await fetch(url, {
+      headers: { 'user-agent': 'kube-probe/1.33', accept: '*/*' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(probe.timeoutSeconds * 1000),
+    });
+    await response.arrayBuffer();
+    const passed = response.status >= 200 && response.status < 400;
+    return {
+      status: response.status,
+      passed,
+      error: passed ? undefined : `HTTP ${response.status}`,
+    };
+  } catch (error) {
+    return { status: undefined, passed: false, error: (error as Error).message };
+  }
+}
+
+/** A container's probes as the kubelet runs them on its schedule, not as fast as possible. */
+export interface ProbeWorkers {
+  /** Resolves when the readiness probe has passed successThreshold times in a row: the pod is
+   * Ready and the endpoints controller adds it to its Services. */
+  ready: Promise<void>;
+  /** Why a startup or liveness probe reached its failureThreshold: the kubelet would have
+   * killed the container. Empty while all is well. */
+  kills: string[];
+  stop(): void;
+}
+
+/**
+ * Plays the kubelet's probe workers for one container: the startup probe (if any) first, every
+ * periodSeconds from initialDelaySeconds after the start; then readiness and liveness on their
+ * own periods. A container without a readiness probe is ready once started.
+ */
+export function startProbeWorkers(
+  contract: PodContract,
+  host: string,
+  startedAt: number,
+): ProbeWorkers {
+  let stopped = false;
+  const kills: string[] = [];
+  const byKind = (kind: Probe['kind']) => contract.probes.find((probe) => probe.kind === kind);
+
+  /** Resolves after `successThreshold` passes in a row; records a kill after `failureThreshold`
+   * failures in a row when `killOnFailure`. Runs until stopped (or, for startup, until passed). */
+  function run(probe: Probe, killOnFailure: boolean, untilPassed: boolean): Promise<void> {
+    const url = `${probe.scheme.toLowerCase()}://${host}:${probe.port}${probe.path}`;
+    return new Promise((resolve) => {
+      void (async () => {
+        await sleep(Math.max(0, startedAt + probe.initialDelaySeconds * 1000 - Date.now()));
+        let successes = 0;
+        let failures = 0;
+        while (!stopped) {
+          const attemptAt = Date.now();
+          const result = await probeOnce(probe, url);
+          if (stopped) return;
+          successes = result.passed ? successes + 1 : 0;
+          failures = result.passed ? 0 : failures + 1;
+          if (successes === probe.successThreshold) {
+            resolve();
+            if (untilPassed) return;
+          }
+          if (killOnFailure && failures === probe.failureThreshold) {
+            kills.push(`${probe.kind} ${probe.path} failed ${failures} times: ${result.error}`);
+          }
+          await sleep(Math.max(0, attemptAt + probe.periodSeconds * 1000 - Date.now()));
+        }
+      })();
+    });
+  }
+
+  const startup = byKind('startupProbe');
+  const started = startup ? run(startup, true, true) : Promise.resolve();
+  const ready = started.then(() => {
+    const liveness = byKind('livenessProbe');
+    if (liveness) void run(liveness, true, false);
+    const readiness = byKind('readinessProbe');
+    return readiness ? run(readiness, false, false) : undefined;
+  });
+  return {
+    ready,
+    kills,
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
+
+/** What the kubelet needs of a running container to stop it. */
+export interface StoppableContainer {
+  /** Sends a signal to the container's main process (PID 1 in its namespace). */
+  signal(signal: NodeJS.Signals): void;
+  /** SIGKILL to every process of the container. */
+  kill(): void;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface Termination {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Milliseconds from the start of termination to SIGTERM, and to the exit. */
+  sigtermAfterMs: number | undefined;
+  exitedAfterMs: number;
+  /** SIGKILLed at the end of terminationGracePeriodSeconds. */
+  killed: boolean;
+}
+
+/**
+ * Pod deletion as the kubelet plays it: the preStop pause, then SIGTERM, and SIGKILL when
+ * terminationGracePeriodSeconds (counted from the start, preStop included) run out. The
+ * endpoints controller removes the pod from its Services at the same moment; that is the
+ * caller's part.
+ */
+export async function terminate(
+  container: StoppableContainer,
+  contract: Pick<PodContract, 'preStop' | 'terminationGracePeriodSeconds'>,
+): Promise<Termination> {
+  const beganAt = Date.now();
+  let sigtermAt: number | undefined;
+  let killed = false;
+  let exited = false;
+  const exit = container.exited.then((result) => {
+    exited = true;
+    return result;
+  });
+  const killTimer = setTimeout(() => {
+    killed = true;
+    container.kill();
+  }, contract.terminationGracePeriodSeconds * 1000);
+  try {
+    await Promise.race([exit, sleep((contract.preStop?.seconds ?? 0) * 1000)]);
+    if (!exited && !killed) {
+      sigtermAt = Date.now();
+      container.signal('SIGTERM');
+    }
+    const { code, signal } = await exit;
+    return {
+      code,
+      signal,
+      sigtermAfterMs: sigtermAt === undefined ? undefined : sigtermAt - beganAt,
+      exitedAfterMs: Date.now() - beganAt,
+      killed,
+    };
+  } finally {
+    clearTimeout(killTimer);
+  }
 }
 
 /** TCP ports a process listens on (from its socket descriptors and /proc/net/tcp{,6}). */

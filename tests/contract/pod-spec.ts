@@ -25,6 +25,13 @@ interface HttpProbe {
   successThreshold?: number;
   failureThreshold?: number;
 }
+/** A lifecycle hook: the `sleep` action (Kubernetes 1.30+) or a command run in the container. */
+interface LifecycleHandler {
+  sleep?: { seconds: number };
+  exec?: { command: string[] };
+  httpGet?: unknown;
+  tcpSocket?: unknown;
+}
 interface SecurityContext {
   runAsUser?: number;
   runAsGroup?: number;
@@ -43,6 +50,7 @@ interface Container {
   livenessProbe?: HttpProbe;
   readinessProbe?: HttpProbe;
   startupProbe?: HttpProbe;
+  lifecycle?: { preStop?: LifecycleHandler; postStart?: LifecycleHandler };
   securityContext?: SecurityContext;
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
 }
@@ -53,6 +61,7 @@ interface Deployment extends K8sObject {
       metadata: { labels: Record<string, string> };
       spec: {
         securityContext?: SecurityContext;
+        terminationGracePeriodSeconds?: number;
         containers: Container[];
         volumes?: { name: string; emptyDir?: Record<string, unknown> }[];
       };
@@ -83,6 +92,15 @@ export interface Probe {
   initialDelaySeconds: number;
   periodSeconds: number;
   timeoutSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+}
+
+/** A preStop hook the kubelet plays here: a pause before SIGTERM, however the chart spells it. */
+export interface PreStopPause {
+  seconds: number;
+  /** How the chart rendered it, for messages: `sleep action` or `exec sleep`. */
+  rendered: string;
 }
 
 export interface PodContract {
@@ -99,6 +117,10 @@ export interface PodContract {
   readOnlyRootFilesystem: boolean;
   /** Mount paths of emptyDir volumes: the only writable places of a read-only container. */
   emptyDirMounts: string[];
+  /** lifecycle.preStop; undefined when the chart renders none. */
+  preStop: PreStopPause | undefined;
+  /** Seconds from the start of termination (preStop included) to SIGKILL; Kubernetes' default 30. */
+  terminationGracePeriodSeconds: number;
   service: Service;
 }
 
@@ -176,7 +198,27 @@ function probeOf(
     initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     periodSeconds: probe.periodSeconds ?? 10,
     timeoutSeconds: probe.timeoutSeconds ?? 1,
+    successThreshold: probe.successThreshold ?? 1,
+    failureThreshold: probe.failureThreshold ?? 3,
   };
+}
+
+/**
+ * The preStop hook as a pause: `sleep: {seconds}`, or an exec of `sleep N` (directly or through
+ * `sh -c`). Any other hook would need the container's filesystem to run, so it is refused here.
+ */
+function preStopOf(handler: LifecycleHandler | undefined): PreStopPause | undefined {
+  if (!handler) return undefined;
+  if (handler.sleep) return { seconds: handler.sleep.seconds, rendered: 'sleep action' };
+  const command = handler.exec?.command ?? [];
+  const words =
+    command.length === 3 && /(^|\/)(ba)?sh$/.test(command[0] ?? '') && command[1] === '-c'
+      ? (command[2] ?? '').trim().split(/\s+/)
+      : command;
+  const seconds =
+    words.length === 2 && /(^|\/)sleep$/.test(words[0] ?? '') ? Number(words[1]) : NaN;
+  if (Number.isFinite(seconds) && seconds >= 0) return { seconds, rendered: 'exec sleep' };
+  throw new Error(`preStop ${JSON.stringify(handler)}: only a sleep is played here`);
 }
 
 /** What the kubelet will do with the chart's one Deployment, and its Service. */
@@ -206,6 +248,8 @@ export function podContract(objects: K8sObject[], name: string): PodContract {
     emptyDirMounts: (container.volumeMounts ?? [])
       .filter((mount) => emptyDirs.has(mount.name))
       .map((mount) => mount.mountPath),
+    preStop: preStopOf(container.lifecycle?.preStop),
+    terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds ?? 30,
     service,
   };
 }
@@ -222,10 +266,15 @@ export function serviceTargetPort(contract: PodContract): number {
 
 /**
  * Stand-in for cluster DNS and kube-proxy: `scheme://<service>[:<service port>]` in an env value
- * becomes `scheme://127.0.0.1:<targetPort>`, since the processes run on this machine. It is the
- * only change made to the rendered environment.
+ * becomes `scheme://<address>`: by default 127.0.0.1:<targetPort>, where the one pod of the
+ * Service listens on this machine; `address` names another (a proxy standing in for the Service).
+ * It is the only change made to the rendered environment.
  */
-export function mapServiceHosts(value: string, services: PodContract[]): string {
+export function mapServiceHosts(
+  value: string,
+  services: PodContract[],
+  address = (_service: PodContract, targetPort: number | undefined) => `127.0.0.1:${targetPort}`,
+): string {
   let mapped = value;
   for (const contract of services) {
     const name = contract.service.metadata.name;
@@ -243,7 +292,7 @@ export function mapServiceHosts(value: string, services: PodContract[]): string 
         typeof target === 'number'
           ? target
           : contract.container.ports?.find((candidate) => candidate.name === target)?.containerPort;
-      return `${scheme}127.0.0.1:${targetPort}`;
+      return `${scheme}${address(contract, targetPort)}`;
     });
   }
   return mapped;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,20 +5,9 @@ import path from 'node:path';
 import { signAccessToken, type Task } from '@todo/contract';
 import { type EmbeddedPostgres, freePort, startEmbeddedPostgres } from '@todo/db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, stack as scripts } from '../support/scripts.js';
 import { TEST_SECRET } from './support/backend.js';
 import { LOG_DIR } from './support/build-global-setup.js';
-
-/** The part of scripts/stack.mjs (plain JavaScript) this test uses. */
-interface Stack {
-  frontendUrl: string;
-  backendUrl: string;
-  logDir: string;
-  stop(): Promise<void>;
-}
-const scripts = new URL('../../scripts/', import.meta.url);
-const { startStack } = (await import(new URL('stack.mjs', scripts).href)) as {
-  startStack(options: Record<string, unknown>): Promise<Stack>;
-};
 
 // Distinctive strings that must never reach a log line, whatever fails.
 const mark = (what: string) => `${what}-${randomBytes(6).toString('hex')}`;
@@ -33,17 +21,15 @@ const BODY_DESCRIPTION = mark('leak-body-description');
 describe('logs while the database is down (production builds, its own PostgreSQL)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'todo-log-outage-'));
   let database: EmbeddedPostgres | undefined;
-  let stack: Stack | undefined;
+  let stack: Awaited<ReturnType<typeof scripts.startStack>> | undefined;
 
   beforeAll(async () => {
     // The frontend's standalone build too; `npm test` has built it already.
-    execFileSync(process.execPath, [new URL('build-if-stale.mjs', scripts).pathname], {
-      stdio: 'inherit',
-    });
+    build.buildIfStale();
     // As root, PostgreSQL runs as a `postgres` user that must be able to enter this folder.
     chmodSync(dataDir, 0o755);
     database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') });
-    stack = await startStack({
+    stack = await scripts.startStack({
       dataDir,
       databaseUrl: database.url,
       backendPort: await freePort(),

@@ -1,14 +1,15 @@
 import { defineProject, mergeConfig } from 'vitest/config';
 import { workspaceSource } from '../../vitest.shared.js';
 
-// In-process attacks on the real app (app.inject) over real PostgreSQL: a fresh database per file.
+// In-process attacks on the real backend (app.inject), and on the standalone frontend build run as
+// a process (auth-*.test.ts), over real PostgreSQL: a fresh database per file.
 export default mergeConfig(
   workspaceSource,
   defineProject({
     test: {
       name: 'security',
       include: ['**/*.test.ts'],
-      globalSetup: ['../support/postgres-global-setup.ts'],
+      globalSetup: ['./support/build-global-setup.ts', '../support/postgres-global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },

@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
       persistent: false,
       database: 'postgres',
     });
+    // As root in a folder the `postgres` user cannot enter, says where the cluster went instead.
+    if (server.note) console.log(server.note);
     serverUrl = server.url;
     stop = async () => {
       await server.stop();

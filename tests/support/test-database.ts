@@ -10,12 +10,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file: tests never share rows. */
-export async function createTestDatabase(serverUrl: string): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of its own for one test file: tests never share rows. `empty`: no
+ * tables at all, for tests of the migrations themselves.
+ */
+export async function createTestDatabase(
+  serverUrl: string,
+  { empty = false } = {},
+): Promise<TestDatabase> {
   const name = `todo_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${TEMPLATE_DATABASE}`);
+    await admin.unsafe(`create database ${name}${empty ? '' : ` template ${TEMPLATE_DATABASE}`}`);
   } finally {
     await admin.end();
   }

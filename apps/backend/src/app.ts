@@ -10,7 +10,8 @@ import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
 import health from './routes/health.js';
 
-export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'>;
+export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'> &
+  Partial<Pick<Config, 'metrics'>>;
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
 export default async function app(fastify: FastifyInstance, options: AppOptions) {
@@ -25,7 +26,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     url: options.database.url,
     poolMax: options.database.poolMax,
   });
-  await fastify.register(metrics, { poolMax: options.database.poolMax });
+  await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(api, { prefix: '/api/:user_id' });

@@ -10,6 +10,8 @@ export interface Config {
   database: { url: string; poolMax: number; migrateOnStart: boolean };
   auth: { secret: string; secretGenerated: boolean };
   http: { corsOrigins: string[]; logLevel: LogLevel };
+  /** `port`: serve GET /metrics only on this port (METRICS_PORT) of `host`; unset, on the API's port. */
+  metrics: { host: string; port: number | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +78,24 @@ function corsOrigins(env: Env, problems: string[]): string[] {
   return origins.map((origin) => origin.replace(/\/$/, ''));
 }
 
+function metricsPort(env: Env, problems: string[]): number | undefined {
+  if (!env.METRICS_PORT?.trim()) return undefined;
+  const port = integer(env, 'METRICS_PORT', 0, 1, 65535, problems);
+  if (port === 0) return undefined;
+  // The point of a separate port is that the API's port (and its Service) never serves /metrics.
+  if (port === integer(env, 'PORT', 8000, 1, 65535, []))
+    problems.push('METRICS_PORT must differ from PORT');
+  return port;
+}
+
+/** DATABASE_URL alone, for `server.js migrate`; throws a ConfigError when it is missing or wrong. */
+export function loadDatabaseUrl(env: Env = process.env): string {
+  const problems: string[] = [];
+  const url = databaseUrl(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
+  return url;
+}
+
 /** Reads and checks the environment; throws one ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -104,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
       secretGenerated: !env.BETTER_AUTH_SECRET,
     },
     http: { corsOrigins: corsOrigins(env, problems), logLevel },
+    metrics: { host: env.HOST?.trim() || '0.0.0.0', port: metricsPort(env, problems) },
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;

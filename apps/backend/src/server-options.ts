@@ -31,7 +31,10 @@ export function serverOptions(config: Pick<Config, 'http'>): FastifyServerOption
     bodyLimit: 64 * 1024,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
-    // server.ts answers requests that arrive while draining, in the API's error shape.
+    // Node's own default, not Fastify's 72 s: an idle keep-alive connection closes after 5 s, and
+    // the shutdown drain (server.ts) waits that long at most for idle connections to go.
+    keepAliveTimeout: 5_000,
+    // server.ts serves requests that arrive while draining, and closes their connections.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },

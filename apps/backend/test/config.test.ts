@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadDatabaseUrl } from '../src/config.js';
 
 const DATABASE_URL = 'postgres://todo:hunter2-password@db.example.com:5432/todo';
 const SECRET = 'x'.repeat(40);
@@ -147,6 +147,29 @@ describe('loadConfig', () => {
         'PORT must be an integer from 1 to 65535',
       );
     }
+  });
+
+  it('serves metrics on the API port unless METRICS_PORT names another one', () => {
+    expect(loadConfig({ DATABASE_URL }).metrics.port).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL, METRICS_PORT: ' ' }).metrics.port).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL, METRICS_PORT: '9464' }).metrics.port).toBe(9464);
+    expect(configError({ DATABASE_URL, METRICS_PORT: 'ninety' }).message).toContain(
+      'METRICS_PORT must be an integer from 1 to 65535',
+    );
+    expect(configError({ DATABASE_URL, PORT: '9000', METRICS_PORT: '9000' }).message).toContain(
+      'METRICS_PORT must differ from PORT',
+    );
+    expect(configError({ DATABASE_URL, METRICS_PORT: '8000' }).message).toContain(
+      'METRICS_PORT must differ from PORT',
+    );
+  });
+
+  it('loadDatabaseUrl (server.js migrate) checks DATABASE_URL alone, even in production', () => {
+    expect(loadDatabaseUrl({ DATABASE_URL, NODE_ENV: 'production' })).toBe(DATABASE_URL);
+    expect(() => loadDatabaseUrl({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadDatabaseUrl({ DATABASE_URL: 'http://x' })).toThrow(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    );
   });
 
   it('reports every problem at once', () => {

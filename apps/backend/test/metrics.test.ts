@@ -1,5 +1,6 @@
+import { freePort } from '@todo/db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { buildTestApp, expectProblem, type TestApp } from './helpers/test-app.js';
 
 const ALICE = 'metrics-alice';
 
@@ -118,5 +119,57 @@ describe('GET /metrics', () => {
     expect(seen).toBe(1);
     expect((await toggle)?.statusCode).toBe(200);
     expect(await inFlight()).toBe(0);
+  });
+});
+
+describe('GET /metrics on a port of its own (METRICS_PORT)', () => {
+  let t: TestApp;
+  let metricsBase: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    t = await buildTestApp({ metricsPort: port });
+    metricsBase = `http://127.0.0.1:${port}`;
+    await t.createUsers(ALICE);
+    await t.createTask(ALICE, { title: 'counted on the other port' });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers 404 on the API port, in the API error shape', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: '/metrics' }), 404);
+  });
+
+  it('serves the same registry on the metrics listener, over real HTTP', async () => {
+    const response = await fetch(`${metricsBase}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const body = await response.text();
+    expect(
+      sample(body, 'http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/:user_id/tasks',
+        status_code: '201',
+      }),
+    ).toBe(1);
+    expect(
+      sample(body, 'http_request_duration_seconds_count', {
+        route: 'unmatched',
+        status_code: '404',
+      }),
+    ).toBe(1);
+  });
+
+  it('closes the listener with the app', async () => {
+    const port = await freePort();
+    const other = await buildTestApp({ metricsPort: port });
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    await other.close();
+    await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
+  });
+
+  it('serves nothing else on the metrics listener', async () => {
+    expect((await fetch(`${metricsBase}/health`)).status).toBe(404);
+    expect((await fetch(`${metricsBase}/metrics`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${metricsBase}/metrics?x=1`)).status).toBe(200);
   });
 });

@@ -86,6 +86,29 @@ describe('GET /docs/json', () => {
     );
     expect(id).toMatchObject({ in: 'path', schema: { type: 'integer', minimum: 1 } });
   });
+
+  it('documents the ETag of a task and If-Match with its 412 on every write', () => {
+    const taskPath = document.paths['/api/{user_id}/tasks/{id}'] ?? {};
+    const writes = [
+      taskPath.put,
+      taskPath.patch,
+      taskPath.delete,
+      document.paths['/api/{user_id}/tasks/{id}/complete']?.patch,
+    ];
+    for (const operation of writes) {
+      const ifMatch = operation?.parameters?.find((parameter) => parameter.name === 'if-match');
+      expect(ifMatch).toMatchObject({ in: 'header', schema: { type: 'string' } });
+      expect(Object.keys(operation?.responses ?? {})).toContain('412');
+    }
+    const reads = [
+      taskPath.get?.responses['200'],
+      taskPath.patch?.responses['200'],
+      document.paths['/api/{user_id}/tasks']?.post?.responses['201'],
+    ];
+    for (const response of reads) {
+      expect(response).toMatchObject({ headers: { etag: { schema: { type: 'string' } } } });
+    }
+  });
 });
 
 describe('GET /docs', () => {

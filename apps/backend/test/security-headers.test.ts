@@ -74,7 +74,7 @@ describe('CORS with a configured origin', () => {
       headers: {
         origin: ALLOWED,
         'access-control-request-method': 'PATCH',
-        'access-control-request-headers': 'authorization, content-type',
+        'access-control-request-headers': 'authorization, content-type, if-match',
       },
     });
     expect(response.statusCode).toBe(204);
@@ -85,7 +85,22 @@ describe('CORS with a configured origin', () => {
     const headers = String(response.headers['access-control-allow-headers']).toLowerCase();
     expect(headers).toContain('authorization');
     expect(headers).toContain('content-type');
+    expect(headers).toContain('if-match');
     expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('lets a browser client of a configured origin read the ETag it must send back', async () => {
+    const created = await t.as('cors-user', {
+      method: 'POST',
+      url: '/api/cors-user/tasks',
+      payload: { title: 'Read my ETag' },
+      headers: { origin: ALLOWED },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe('"1"');
+    expect(String(created.headers['access-control-expose-headers']).toLowerCase()).toContain(
+      'etag',
+    );
   });
 
   it.each([

@@ -1,128 +1,47 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { signAccessToken, type Task } from '@todo/contract';
 import { freePort } from '@todo/db/embedded';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.js';
+import {
+  exitCode,
+  killGroup,
+  type Running,
+  startServer,
+  stopAllServers,
+  waitUntilListening,
+} from './helpers/server-process.js';
 
-// The real entry point as a process, the way the image runs it (with tsx instead of the build).
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const ENTRY = 'apps/backend/src/server.ts';
 const SECRET = 'server-test-secret-that-is-long-enough-0123456789';
 
-interface Running {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-const running: Running[] = [];
-
-/** Starts server.ts with exactly this environment (plus PATH and HOME). */
-function startServer(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ENTRY], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx may leave children, and cleanup kills the whole group.
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const server = { child, stdout: () => stdout, stderr: () => stderr, exited };
-  running.push(server);
-  return server;
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-// Whatever is still running when the file ends, failed tests included, is killed with its group.
-afterAll(async () => {
-  for (const server of running.splice(0)) {
-    killGroup(server.child, 'SIGKILL');
-    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  }
-});
-
-/** Resolves with the exit code, failing the test if the process runs longer than `ms`. */
-async function exitCode(server: Running, ms = 20_000): Promise<number | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([server.exited, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Polls GET /health until the server answers. */
-async function waitUntilListening(server: Running, base: string, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  let exitedWith: number | null | undefined;
-  void server.exited.then((code) => {
-    exitedWith = code;
-  });
-  while (Date.now() < deadline) {
-    if (exitedWith !== undefined)
-      throw new Error(`server exited with ${exitedWith}:\n${server.stderr()}\n${server.stdout()}`);
-    try {
-      const response = await fetch(`${base}/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not listen within ${ms} ms:\n${server.stderr()}`);
-}
+afterAll(stopAllServers);
 
 // One server process for the "running server" tests (each start costs seconds through tsx), on
 // an empty database of its own. It starts in the file's beforeAll, so that it loads while the
 // configuration-error processes run; the SIGTERM test stops it.
-const serverUrl = inject('postgresServerUrl');
-const databaseName = `todo_server_${randomBytes(5).toString('hex')}`;
+let database: TestDatabase;
 let sql: postgres.Sql;
-let starting: Promise<{ server: Running; base: string }>;
+let starting: Promise<{ server: Running; base: string; metricsBase: string }>;
 
 beforeAll(async () => {
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   // Empty, not a copy of the migrated template: the server must migrate it itself.
-  await admin.unsafe(`create database ${databaseName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  database = await createTestDatabase(inject('postgresServerUrl'), { empty: true });
+  sql = postgres(database.url, { max: 2, onnotice: () => {} });
   starting = (async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const server = startServer({
       NODE_ENV: 'production',
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       BETTER_AUTH_SECRET: SECRET,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     });
     const base = `http://127.0.0.1:${port}`;
     await waitUntilListening(server, base);
-    return { server, base };
+    return { server, base, metricsBase: `http://127.0.0.1:${metricsPort}` };
   })();
   // Awaited by the tests that use it; a failure to start fails those, not this hook.
   starting.catch(() => {});
@@ -130,9 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sql?.end({ timeout: 5 });
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await database?.drop();
 });
 
 // Each start pays for loading the whole app through tsx: these run side by side.
@@ -167,30 +84,22 @@ describe.concurrent('configuration errors stop start-up with one line', () => {
 });
 
 describe.concurrent('migrations stop at once on an error that retrying cannot fix', () => {
-  const otherDatabases: string[] = [];
+  const databases: TestDatabase[] = [];
   afterAll(async () => {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    for (const name of otherDatabases)
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    for (const other of databases) await other.drop();
   });
 
   it('a database whose "user" table is not ours: exits 1 within seconds, one line naming the table and the cause', async () => {
-    const name = `todo_conflict_${randomBytes(5).toString('hex')}`;
-    otherDatabases.push(name);
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const conflicting = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const other = await createTestDatabase(inject('postgresServerUrl'), { empty: true });
+    databases.push(other);
+    const conflicting = postgres(other.url, { max: 1, onnotice: () => {} });
     await conflicting`create table "user" (id integer primary key, login text)`;
     await conflicting.end();
 
     const started = Date.now();
     const server = startServer({
       NODE_ENV: 'production',
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: other.url,
       BETTER_AUTH_SECRET: SECRET,
       PORT: String(await freePort()),
       LOG_LEVEL: 'info',
@@ -233,8 +142,9 @@ describe.concurrent('migrations stop at once on an error that retrying cannot fi
 describe('a running server', () => {
   let server: Running;
   let base: string;
+  let metricsBase: string;
   beforeAll(async () => {
-    ({ server, base } = await starting);
+    ({ server, base, metricsBase } = await starting);
   }, 60_000);
 
   it('migrates a fresh database, serves the API and logs JSON without the token', async () => {
@@ -269,6 +179,19 @@ describe('a running server', () => {
     expect(entries.some((entry) => typeof entry.request_id === 'string')).toBe(true);
     expect(server.stdout()).not.toContain(token);
     expect(server.stdout()).not.toContain(SECRET);
+  });
+
+  it('serves /metrics only on METRICS_PORT; the API port answers 404 for it', async () => {
+    await fetch(`${base}/health`);
+    const metrics = await fetch(`${metricsBase}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await metrics.text()).toContain('process_resident_memory_bytes');
+    const onApi = await fetch(`${base}/metrics`);
+    expect(onApi.status).toBe(404);
+    expect(onApi.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // The metrics port serves nothing else.
+    expect((await fetch(`${metricsBase}/health`)).status).toBe(404);
   });
 
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {

@@ -100,3 +100,30 @@ async function signInHere(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'New task' })).toBeVisible();
 }
+
+test('a sign-out that fails says so and stays signed in', async ({ page }) => {
+  const user = await signUp(page);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  for (const fail of [
+    // The server answers an error…
+    (route: import('@playwright/test').Route) => route.fulfill({ status: 500, body: '{}' }),
+    // …or never answers at all.
+    (route: import('@playwright/test').Route) => route.abort('connectionreset'),
+  ]) {
+    await page.route('**/api/auth/sign-out', fail);
+    await signOut.click();
+    const message = page.getByRole('alert').filter({ hasText: 'Could not sign out' });
+    await expect(message).toBeVisible();
+    await expect(message).toContainText('You are still signed in');
+    await expect(signOut).toBeEnabled();
+    await expect(page.getByRole('heading', { name: 'New task' })).toBeVisible();
+    await page.unroute('**/api/auth/sign-out');
+  }
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(user.name);
+
+  // Once the server answers again, signing out works and the message is gone.
+  await signOut.click();
+  await expect(page.getByRole('link', { name: 'Create a free account' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not sign out' })).toHaveCount(0);
+});

@@ -72,6 +72,9 @@ export default async function globalSetup() {
     backendPort: await freePort(),
     frontendPort: await freePort(),
     secret: randomBytes(32).toString('base64url'),
+    // The test runner stands in for a proxy: the X-Forwarded-For it sends per test
+    // (support/fixtures.ts) gives each test a rate-limit budget of its own.
+    frontendEnv: { TRUSTED_PROXIES: '127.0.0.1, ::1' },
   });
   const control = await controlServer(stack);
   process.env.FRONTEND_URL = stack.frontendUrl;

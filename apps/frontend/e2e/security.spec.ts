@@ -1,4 +1,4 @@
-import { expect, newUser, test } from './support/fixtures';
+import { addTask, expect, newUser, signUp, taskRow, test } from './support/fixtures';
 
 const origin = () => new URL(test.info().project.use.baseURL ?? '').origin;
 
@@ -58,4 +58,55 @@ test('sign-in attempts are rate limited', async ({ request }) => {
     status = response.status();
   }
   expect(status).toBe(429);
+});
+
+const scriptSrc = (csp: string) =>
+  csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .find((directive) => directive.startsWith('script-src')) ?? '';
+
+test('every page gets its own script nonce, and every script carries it', async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ['/', '/', '/sign-in', '/sign-up', '/no-such-page']) {
+    const response = await request.get(path);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    const policy = scriptSrc(csp);
+    expect(policy, path).not.toContain("'unsafe-inline'");
+    expect(policy, path).not.toContain("'unsafe-eval'");
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] ?? '';
+    expect(nonce.length, path).toBeGreaterThanOrEqual(22);
+    nonces.add(nonce);
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(5);
+});
+
+test('pages hydrate and run under the nonce policy, with no violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective}`);
+    });
+  });
+  // Signing up, adding a task and filtering all need the client-side React app.
+  await signUp(page);
+  await addTask(page, { title: 'Runs under a strict policy' });
+  await page.getByRole('link', { name: 'To do' }).click();
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(taskRow(page, 'Runs under a strict policy')).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test('HSTS is sent over HTTPS only, never on plain HTTP', async ({ request }) => {
+  const plain = await request.get('/');
+  expect(plain.headers()['strict-transport-security']).toBeUndefined();
+  // As behind a TLS-terminating ingress, which says so in X-Forwarded-Proto.
+  const secure = await request.get('/', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(secure.headers()['strict-transport-security']).toBe('max-age=31536000');
 });

@@ -3,5 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkEnvironmentOrExit } = await import('./lib/startup-check');
     checkEnvironmentOrExit();
+    const { stampPeerAddresses } = await import('./lib/peer-address');
+    stampPeerAddresses();
+    const { drainBeforeShutdown } = await import('./lib/graceful-shutdown');
+    drainBeforeShutdown();
   }
 }

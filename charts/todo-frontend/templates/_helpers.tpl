@@ -1,6 +1,8 @@
 {{/*
 Helpers of the todo-frontend chart. Resource names are fixed by the data model
 (todo-frontend, todo-frontend-config, todo-frontend-secret), not prefixed with the release name.
+This file is the same in both charts but for the chart's name (tests/charts/shared-templates.test.ts);
+what differs between the apps lives in _app.tpl.
 */}}
 
 {{/* Chart name, or nameOverride; used for app.kubernetes.io/name. */}}
@@ -43,7 +45,7 @@ app: {{ include "todo-frontend.fullname" . }}
 {{ include "todo-frontend.commonLabels" . }}
 {{- end -}}
 
-{{/* The labels of every resource except `app` (the test pod sets its own `app`). */}}
+{{/* The labels of every resource except `app` (hook pods set their own `app`, outside the Service). */}}
 {{- define "todo-frontend.commonLabels" -}}
 app.kubernetes.io/name: {{ include "todo-frontend.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
@@ -57,14 +59,24 @@ helm.sh/chart: {{ include "todo-frontend.chart" . }}
 {{- printf "%s-config" (include "todo-frontend.fullname" .) -}}
 {{- end -}}
 
-{{/* Name of the Secret the pods read: existingSecret, else the one this chart creates. */}}
+{{/* existingSecret, else global.existingSecret (set once in the umbrella chart charts/todo). */}}
+{{- define "todo-frontend.existingSecret" -}}
+{{- .Values.existingSecret | default (dig "existingSecret" "" (.Values.global | default dict)) -}}
+{{- end -}}
+
+{{/* A secret setting (DATABASE_URL or BETTER_AUTH_SECRET): env.<name>, else global.env.<name>. */}}
+{{- define "todo-frontend.secretValue" -}}
+{{- get .root.Values.env .name | default (dig "env" .name "" (.root.Values.global | default dict)) -}}
+{{- end -}}
+
+{{/* Name of the Secret the pods read: an existing one, else the one this chart creates. */}}
 {{- define "todo-frontend.secretName" -}}
-{{- default (printf "%s-secret" (include "todo-frontend.fullname" .)) .Values.existingSecret -}}
+{{- include "todo-frontend.existingSecret" . | default (printf "%s-secret" (include "todo-frontend.fullname" .)) -}}
 {{- end -}}
 
 {{/* True ("true") when the chart renders its own Secret. */}}
 {{- define "todo-frontend.createSecret" -}}
-{{- if not .Values.existingSecret -}}true{{- end -}}
+{{- if not (include "todo-frontend.existingSecret" .) -}}true{{- end -}}
 {{- end -}}
 
 {{/* ServiceAccount the pods run as: the created one, serviceAccount.name, or none (namespace default). */}}
@@ -88,26 +100,127 @@ successThreshold: {{ .probe.successThreshold }}
 failureThreshold: {{ .probe.failureThreshold }}
 {{- end -}}
 
+{{/* The pause before SIGTERM: the sleep action where the cluster has it (>= 1.30), else `sleep` in the container. */}}
+{{- define "todo-frontend.preStopPause" -}}
+{{- $action := .Values.preStop.action -}}
+{{- if eq $action "auto" -}}
+{{- $action = semverCompare ">=1.30-0" .Capabilities.KubeVersion.Version | ternary "sleep" "exec" -}}
+{{- end -}}
+{{- if eq $action "sleep" }}
+sleep:
+  seconds: {{ .Values.preStop.pauseSeconds }}
+{{- else }}
+exec:
+  command: ["sleep", {{ .Values.preStop.pauseSeconds | toString | quote }}]
+{{- end -}}
+{{- end -}}
+
+{{/* The container's lifecycle: `lifecycle` as given, plus the preStop pause unless it brings its own preStop. */}}
+{{- define "todo-frontend.lifecycle" -}}
+{{- $lifecycle := deepCopy .Values.lifecycle -}}
+{{- if and (not (hasKey $lifecycle "preStop")) (gt (int .Values.preStop.pauseSeconds) 0) -}}
+{{- $_ := set $lifecycle "preStop" (include "todo-frontend.preStopPause" . | fromYaml) -}}
+{{- end -}}
+{{- with $lifecycle -}}
+{{- toYaml . -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The emptyDir source of the app's scratch volumes, with emptyDir.sizeLimit when set. */}}
+{{- define "todo-frontend.emptyDir" -}}
+{{- with .Values.emptyDir.sizeLimit -}}
+emptyDir:
+  sizeLimit: {{ . }}
+{{- else -}}
+emptyDir: {}
+{{- end -}}
+{{- end -}}
+
+{{/* Pods a PodDisruptionBudget keeps: replicaCount, or autoscaling.minReplicas with an HPA (the count a drain may meet). */}}
+{{- define "todo-frontend.fewestReplicas" -}}
+{{- .Values.autoscaling.enabled | ternary .Values.autoscaling.minReplicas .Values.replicaCount | int -}}
+{{- end -}}
+
+{{/* Pods the PodDisruptionBudget lets a drain evict at the fewest replicas (Kubernetes rounds percentages up). */}}
+{{- define "todo-frontend.pdbEvictable" -}}
+{{- $pdb := .Values.podDisruptionBudget -}}
+{{- $replicas := include "todo-frontend.fewestReplicas" . | int -}}
+{{- $bound := $pdb.minAvailable -}}
+{{- if not (kindIs "invalid" $pdb.maxUnavailable) -}}{{- $bound = $pdb.maxUnavailable -}}{{- end -}}
+{{- $count := 0 -}}
+{{- if and (kindIs "string" $bound) (hasSuffix "%" $bound) -}}
+{{- $count = div (add (mul (trimSuffix "%" $bound | int) $replicas) 99) 100 -}}
+{{- else -}}
+{{- $count = $bound | int -}}
+{{- end -}}
+{{- if not (kindIs "invalid" $pdb.maxUnavailable) -}}
+{{- min $count $replicas -}}
+{{- else -}}
+{{- max 0 (sub $replicas $count) -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Fails rendering, listing every problem with what to set, when values are missing or inconsistent. */}}
 {{- define "todo-frontend.validateValues" -}}
 {{- $errors := list -}}
-{{- if not .Values.existingSecret -}}
-{{- if not .Values.env.DATABASE_URL -}}
-{{- $errors = append $errors "todo-frontend: env.DATABASE_URL is required. Set it with --set env.DATABASE_URL='postgresql://USER:PASSWORD@HOST/DB?sslmode=require', or set existingSecret to the name of a Secret holding the keys database-url and better-auth-secret." -}}
+{{- if not (include "todo-frontend.existingSecret" .) -}}
+{{- $databaseUrl := include "todo-frontend.secretValue" (dict "root" . "name" "DATABASE_URL") -}}
+{{- $secret := include "todo-frontend.secretValue" (dict "root" . "name" "BETTER_AUTH_SECRET") -}}
+{{- if not $databaseUrl -}}
+{{- $errors = append $errors "todo-frontend: env.DATABASE_URL is required. Set it with --set env.DATABASE_URL='postgresql://USER:PASSWORD@HOST/DB?sslmode=require' (in the todo chart: global.env.DATABASE_URL), or set existingSecret to the name of a Secret holding the keys database-url and better-auth-secret." -}}
 {{- end -}}
-{{- if not .Values.env.BETTER_AUTH_SECRET -}}
-{{- $errors = append $errors "todo-frontend: env.BETTER_AUTH_SECRET is required. Set it with --set env.BETTER_AUTH_SECRET=$(openssl rand -base64 32) (at least 32 characters, the same value as the todo-backend release), or set existingSecret to the name of a Secret holding the keys database-url and better-auth-secret." -}}
-{{- else if lt (len .Values.env.BETTER_AUTH_SECRET) 32 -}}
-{{- $errors = append $errors (printf "todo-frontend: env.BETTER_AUTH_SECRET must be at least 32 characters (got %d). Set a longer one with --set env.BETTER_AUTH_SECRET=$(openssl rand -base64 32)." (len .Values.env.BETTER_AUTH_SECRET)) -}}
+{{- if not $secret -}}
+{{- $errors = append $errors "todo-frontend: env.BETTER_AUTH_SECRET is required. Set it with --set env.BETTER_AUTH_SECRET=$(openssl rand -base64 32) (at least 32 characters, the same value as the todo-backend release; in the todo chart: global.env.BETTER_AUTH_SECRET), or set existingSecret to the name of a Secret holding the keys database-url and better-auth-secret." -}}
+{{- else if lt (len $secret) 32 -}}
+{{- $errors = append $errors (printf "todo-frontend: env.BETTER_AUTH_SECRET must be at least 32 characters (got %d). Set a longer one with --set env.BETTER_AUTH_SECRET=$(openssl rand -base64 32)." (len $secret)) -}}
 {{- end -}}
 {{- end -}}
 {{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) -}}
 {{- $errors = append $errors "todo-frontend: autoscaling.minReplicas must not exceed autoscaling.maxReplicas." -}}
 {{- end -}}
-{{- if and .Values.podDisruptionBudget.enabled (not (kindIs "invalid" .Values.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.podDisruptionBudget.maxUnavailable)) -}}
+{{- if .Values.podDisruptionBudget.enabled -}}
+{{- if and (not (kindIs "invalid" .Values.podDisruptionBudget.minAvailable)) (not (kindIs "invalid" .Values.podDisruptionBudget.maxUnavailable)) -}}
 {{- $errors = append $errors "todo-frontend: set only one of podDisruptionBudget.minAvailable and podDisruptionBudget.maxUnavailable (set the other to null)." -}}
+{{- else if eq (include "todo-frontend.pdbEvictable" . | int) 0 -}}
+{{- $errors = append $errors (printf "todo-frontend: this PodDisruptionBudget would block every node drain: with %d replica(s) it lets no pod be evicted. Raise replicaCount (or autoscaling.minReplicas) above podDisruptionBudget.minAvailable, lower minAvailable, or use a maxUnavailable of at least 1." (include "todo-frontend.fewestReplicas" . | int)) -}}
+{{- end -}}
+{{- end -}}
+{{- $pause := .Values.preStop.pauseSeconds | int -}}
+{{- if hasKey .Values.lifecycle "preStop" -}}{{- $pause = 0 -}}{{- end -}}
+{{- if lt (int .Values.terminationGracePeriodSeconds) (add $pause .Values.drainSeconds) -}}
+{{- $errors = append $errors (printf "todo-frontend: terminationGracePeriodSeconds (%d) must cover preStop.pauseSeconds (%d) + drainSeconds (%d), or Kubernetes kills pods in the middle of requests. Set terminationGracePeriodSeconds to at least %d." (int .Values.terminationGracePeriodSeconds) $pause (int .Values.drainSeconds) (add $pause .Values.drainSeconds)) -}}
+{{- end -}}
+{{- range splitList "\n" (include "todo-frontend.appValidationErrors" .) -}}
+{{- if . -}}{{- $errors = append $errors . -}}{{- end -}}
 {{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\n%s" (join "\n" $errors)) -}}
 {{- end -}}
+{{- end -}}
+
+{{/* Egress rules of the NetworkPolicy: DNS over UDP and TCP, the database, then the app's own and extra rules. */}}
+{{- define "todo-frontend.egressRules" -}}
+{{- $egress := .Values.networkPolicy.egress -}}
+# Name lookups, wherever the cluster's resolver runs (kube-dns, NodeLocal DNSCache).
+- ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+- ports:
+    - port: {{ $egress.databasePort }}
+      protocol: TCP
+  {{- with $egress.databaseCidrs }}
+  to:
+    {{- range . }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+  {{- end }}
+{{- with include "todo-frontend.appEgressRules" . }}
+{{ . }}
+{{- end }}
+{{- with $egress.extraRules }}
+{{ toYaml . }}
+{{- end }}
 {{- end -}}

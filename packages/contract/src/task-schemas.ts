@@ -97,6 +97,10 @@ export const Task = Type.Object({
   }),
   created_at: DateTime,
   updated_at: DateTime,
+  version: Type.Integer({
+    minimum: 1,
+    description: 'Goes up by one with every change; the ETag of the task is this number quoted',
+  }),
 });
 
 export const ListTasksQuery = Type.Object(

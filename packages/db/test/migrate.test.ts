@@ -50,7 +50,14 @@ describe('migrate', () => {
   it('creates every table of the schema', async () => {
     const url = await emptyDatabase();
     await migrate(url);
-    expect(await tables(url)).toEqual(['account', 'session', 'tasks', 'user', 'verification']);
+    expect(await tables(url)).toEqual([
+      'account',
+      'rate_limit',
+      'session',
+      'tasks',
+      'user',
+      'verification',
+    ]);
   });
 
   it('is idempotent', async () => {

@@ -20,9 +20,10 @@ export async function readTasks(sql: postgres.Sql, users: string[]): Promise<Map
       next_occurrence_id: number | null;
       created_at: Date;
       updated_at: Date;
+      version: number;
     }[]
   >`select id, user_id, title, description, completed, completed_at, priority, tags, due_at,
-      recurrence, next_occurrence_id, created_at, updated_at
+      recurrence, next_occurrence_id, created_at, updated_at, version
     from tasks where user_id in ${sql(users)}`;
   const iso = (date: Date | null) => (date ? date.toISOString() : null);
   return new Map(

@@ -2,25 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@todo/db/embedded';
+import { stack } from '../../support/scripts.js';
 import { LOG_DIR } from './build-global-setup.js';
-
-/** The parts of scripts/stack.mjs (plain JavaScript, no type declarations) these tests use. */
-interface StackScripts {
-  backendEntry: string;
-  waitForHttp(url: string, options?: { timeoutMs?: number; child?: ChildProcess }): Promise<void>;
-  startProcess(
-    entry: string,
-    options: { env?: Record<string, string>; logFile?: string; cwd?: string; args?: string[] },
-  ): ChildProcess;
-  stopProcess(
-    child: ChildProcess | null,
-    options?: { signal?: NodeJS.Signals; graceMs?: number },
-  ): Promise<number | null>;
-}
-
-// A computed specifier keeps TypeScript from looking for declarations the script doesn't have.
-const stackModule = new URL('../../../scripts/stack.mjs', import.meta.url).href;
-export const stack = (await import(stackModule)) as StackScripts;
 
 export const TEST_SECRET = 'reliability-test-secret-at-least-32-characters';
 
@@ -50,6 +33,17 @@ export interface StartBackendOptions {
   env?: Record<string, string>;
 }
 
+/** A started process's output so far, and its end (exit status and complete output). */
+export function watchProcess(child: ChildProcess) {
+  const chunks: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  return { output: () => chunks.join(''), closed };
+}
+
 /** Starts the production build with `node` the way the image does, waits for /health. */
 export async function startBackend(options: StartBackendOptions): Promise<BackendProcess> {
   const port = options.port ?? (await freePort());
@@ -69,13 +63,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       ...options.env,
     },
   });
-  const chunks: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal })),
-  );
-  const output = () => chunks.join('');
+  const { output, closed } = watchProcess(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await stack.waitForHttp(`${url}/health`, { child, timeoutMs: 30_000 });

@@ -31,14 +31,16 @@ export interface Exchange {
 export const isSuccess = (exchange: Exchange) =>
   exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300;
 
-interface RawAnswer {
+export interface RawAnswer {
   status: number;
   contentType: string | undefined;
   text: string;
+  /** The client side's port of the connection that carried it. */
+  localPort: number | undefined;
 }
 
 /** One HTTP request over `agent`, failing with code CLIENT_TIMEOUT when it outlives timeoutMs. */
-function send(
+export function send(
   agent: http.Agent,
   url: URL,
   method: string,
@@ -57,12 +59,14 @@ function send(
     };
     const request = http.request(url, { method, headers, agent }, (response) => {
       const chunks: Buffer[] = [];
+      const localPort = response.socket.localPort;
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
         settle(null, {
           status: response.statusCode ?? 0,
           contentType: response.headers['content-type'],
           text: Buffer.concat(chunks).toString('utf8'),
+          localPort,
         }),
       );
       response.on('error', (error) => settle(error));

@@ -1,17 +1,26 @@
+import type { Server } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { listenForMetrics } from '../metrics-listener.js';
 
 export interface MetricsOptions {
   /** The pool size the database plugin was given (DATABASE_POOL_MAX). */
   poolMax: number;
+  /**
+   * METRICS_PORT: serve GET /metrics on a listener of its own at host:port (opened when the app is
+   * ready, closed with it) and not on the app. Unset: on the app, at GET /metrics.
+   */
+  port?: number | undefined;
+  host?: string;
 }
 
 const METRICS_PATH = '/metrics';
 
 /**
- * Prometheus metrics at GET /metrics: request durations by route pattern, database use and the
- * process. No token: the Service is ClusterIP and the NetworkPolicy keeps it inside the cluster.
+ * Prometheus metrics: request durations by route pattern, database use and the process. No token:
+ * in the chart they are served on a port of their own (METRICS_PORT, metrics-listener.ts) that no
+ * Service of the API exposes, and the NetworkPolicy admits only Prometheus to it.
  * Registered after the database plugin (it counts the repository's operations) and before the
  * routes that use the repository.
  */
@@ -76,6 +85,22 @@ async function metrics(app: FastifyInstance, options: MetricsOptions) {
     done();
   });
 
+  const { port } = options;
+  if (port !== undefined) {
+    const host = options.host ?? '0.0.0.0';
+    let listener: Server | undefined;
+    app.addHook('onReady', async () => {
+      try {
+        listener = await listenForMetrics(registry, host, port);
+      } catch (error) {
+        throw new Error(`metrics listener on ${host}:${port}: ${(error as Error).message}`);
+      }
+    });
+    app.addHook('onClose', async () => {
+      await new Promise((resolve) => (listener ? listener.close(resolve) : resolve(undefined)));
+    });
+    return;
+  }
   app.get(METRICS_PATH, { schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();

@@ -19,7 +19,9 @@ async function security(app: FastifyInstance, options: { corsOrigins: string[] }
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'x-request-id'],
+    // A browser client needs the ETag to send it back in If-Match.
+    exposedHeaders: ['etag'],
     maxAge: 600,
   });
 }

@@ -21,5 +21,6 @@ export function toTask(row: TaskRow): Task {
     next_occurrence_id: row.nextOccurrenceId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }

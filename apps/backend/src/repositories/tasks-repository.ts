@@ -37,6 +37,18 @@ const { tasks } = schema;
 
 type TaskValues = Partial<typeof tasks.$inferInsert>;
 
+/**
+ * The versions a write may apply to (the If-Match of the request); null: any. A task at another
+ * version is left alone and the write answers 'stale'.
+ */
+export type Versions = readonly number[] | null;
+
+/** A write's outcome: the task as written, null when there is no such task, or 'stale'. */
+export type WriteResult = Task | null | 'stale';
+
+const versionIn = (versions: Versions) =>
+  versions ? inArray(tasks.version, [...versions]) : undefined;
+
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -122,8 +134,9 @@ export function createTasksRepository(db: Database) {
   async function change(
     userId: string,
     id: number,
+    versions: Versions,
     valuesFor: (current: TaskRow) => TaskValues,
-  ): Promise<Task | null> {
+  ): Promise<WriteResult> {
     return db.transaction((tx) => holdIfConnectionLost(changeIn(tx)));
 
     async function changeIn(tx: Transaction) {
@@ -133,9 +146,10 @@ export function createTasksRepository(db: Database) {
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
         .for('update');
       if (!current) return null;
+      if (versions && !versions.includes(current.version)) return 'stale';
       const values = valuesFor(current);
       const now = new Date();
-      const update: TaskValues = { ...values, updatedAt: now };
+      const update: TaskValues = { ...values, updatedAt: now, version: current.version + 1 };
       if (values.completed !== undefined && values.completed !== current.completed) {
         update.completedAt = values.completed ? now : null;
       }
@@ -238,13 +252,13 @@ export function createTasksRepository(db: Database) {
       return toTask(row);
     },
 
-    replace: (userId: string, id: number, body: CreateTaskBody) =>
-      change(userId, id, () => replacementValues(body)),
+    replace: (userId: string, id: number, body: CreateTaskBody, versions: Versions = null) =>
+      change(userId, id, versions, () => replacementValues(body)),
 
-    patch: (userId: string, id: number, body: PatchTaskBody) =>
-      change(userId, id, () => patchValues(body)),
+    patch: (userId: string, id: number, body: PatchTaskBody, versions: Versions = null) =>
+      change(userId, id, versions, () => patchValues(body)),
 
-    async toggle(userId: string, id: number): Promise<Task | null> {
+    async toggle(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
       // One statement unless completing a recurring task must create its next occurrence: the
       // transaction holds a pooled connection for four round trips (docs/benchmarks.md).
       const now = new Date();
@@ -254,11 +268,13 @@ export function createTasksRepository(db: Database) {
           completed: sql`not ${tasks.completed}`,
           completedAt: sql`case when ${tasks.completed} then null else ${now.toISOString()}::timestamptz end`,
           updatedAt: now,
+          version: sql`${tasks.version} + 1`,
         })
         .where(
           and(
             eq(tasks.id, id),
             eq(tasks.userId, userId),
+            versionIn(versions),
             or(
               eq(tasks.recurrence, 'none'),
               eq(tasks.completed, true),
@@ -268,15 +284,18 @@ export function createTasksRepository(db: Database) {
         )
         .returning();
       if (row) return toTask(row);
-      return change(userId, id, (current) => ({ completed: !current.completed }));
+      // Missing, stale, or a recurring task to complete: the transaction tells which.
+      return change(userId, id, versions, (current) => ({ completed: !current.completed }));
     },
 
-    async remove(userId: string, id: number): Promise<boolean> {
-      const deleted = await db
+    /** Deletes a task; answers the task as it was. */
+    async remove(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
+      const [deleted] = await db
         .delete(tasks)
-        .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-        .returning({ id: tasks.id });
-      return deleted.length > 0;
+        .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions)))
+        .returning();
+      if (deleted) return toTask(deleted);
+      return versions && (await this.get(userId, id)) ? 'stale' : null;
     },
 
     async tags(userId: string): Promise<TagCount[]> {

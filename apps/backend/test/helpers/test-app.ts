@@ -23,6 +23,8 @@ export interface TestAppOptions {
   corsOrigins?: string[];
   /** Run on this database (already migrated) instead of a fresh one; it is not dropped on close. */
   databaseUrl?: string;
+  /** As METRICS_PORT does: GET /metrics on 127.0.0.1:metricsPort only, not on the app. */
+  metricsPort?: number;
 }
 
 export interface TestApp {
@@ -60,6 +62,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     database: { url: database.url, poolMax: 5, migrateOnStart: false },
     auth: { secret: TEST_SECRET, secretGenerated: false },
     http: { corsOrigins: overrides.corsOrigins ?? [], logLevel: 'silent' },
+    metrics: { host: '127.0.0.1', port: overrides.metricsPort },
   });
   await fastify.ready();
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });

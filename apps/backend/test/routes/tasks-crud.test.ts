@@ -38,6 +38,7 @@ describe('POST /api/:user_id/tasks', () => {
       next_occurrence_id: null,
       created_at: expect.stringMatching(ISO),
       updated_at: expect.stringMatching(ISO),
+      version: 1,
     });
     expect(Date.parse(task.created_at)).toBeGreaterThanOrEqual(before - 1000);
     expect(task.updated_at).toBe(task.created_at);
@@ -175,6 +176,7 @@ describe('PATCH /api/:user_id/tasks/:id', () => {
       priority: 'high',
       tags: ['y'],
       updated_at: expect.stringMatching(ISO),
+      version: 2,
     });
     expect(Date.parse(task.updated_at)).toBeGreaterThan(Date.parse(created.updated_at));
   });

@@ -18,7 +18,8 @@ export function newUser(label = 'user'): TestUser {
 
 /**
  * Each test gets its own client address, so the sign-in/sign-up rate limit (on in production,
- * keyed by address) counts each test separately instead of the whole suite as one client.
+ * keyed by address) counts each test separately instead of the whole suite as one client. The
+ * frontend believes the header because global-setup.ts lists loopback in TRUSTED_PROXIES.
  */
 export const test = base.extend({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {

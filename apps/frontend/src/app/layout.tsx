@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TimeZoneSync } from '@/components/layout/time-zone-sync';
 import './globals.css';
@@ -18,7 +19,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, even those that read nothing of it (not-found): its scripts
+  // need that response's CSP nonce, which a page prerendered at build time cannot have.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,14 +1,23 @@
 import { createDatabase, schema } from '@todo/db/client';
 import { withoutQuery } from '@todo/db/errors';
-import { betterAuth } from 'better-auth';
+import { APIError, betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth-limits';
+import { accountFieldsProblem } from './auth-messages';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { requestOrigin } from './request-origin';
 import type { ServerEnv } from './server-env';
 
-/** Sign-in/sign-up attempts allowed per client address and minute (in memory, per replica). */
+/** Sign-in/sign-up attempts allowed per client address and minute, across all replicas. */
 const AUTH_ATTEMPTS_PER_MINUTE = 10;
+
+/** Refuses a user row whose name or image breaks the rules (a 400 the client can show). */
+async function checkAccountFields(fields: { name?: unknown; image?: unknown }) {
+  const problem = accountFieldsProblem(fields);
+  if (!problem) return;
+  throw APIError.from('BAD_REQUEST', { code: 'INVALID_ACCOUNT_FIELD', message: problem });
+}
 
 /** Builds the Better Auth instance on the shared schema in packages/db. */
 export function createAuth(env: ServerEnv) {
@@ -27,6 +36,10 @@ export function createAuth(env: ServerEnv) {
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       autoSignIn: true,
     },
+    // Every write of a user row, whichever endpoint makes it: the form's limits hold on the server.
+    databaseHooks: {
+      user: { create: { before: checkAccountFields }, update: { before: checkAccountFields } },
+    },
     // Pinned: only BETTER_AUTH_URL's origin (Better Auth adds it). Unpinned: exactly the
     // origin of the request itself; a foreign Origin header is refused with 403.
     trustedOrigins: pinned
@@ -37,7 +50,8 @@ export function createAuth(env: ServerEnv) {
         },
     rateLimit: {
       enabled: env.production,
-      storage: 'memory',
+      // In PostgreSQL (the rate_limit table), so every replica counts against one budget.
+      storage: 'database',
       window: 60,
       max: 100,
       customRules: {
@@ -49,6 +63,9 @@ export function createAuth(env: ServerEnv) {
       // Better Auth skips the check when NODE_ENV=test; it must hold everywhere.
       disableOriginCheck: false,
       trustedProxyHeaders: !pinned,
+      // Never X-Forwarded-For as the client sent it: the route handler works the address out
+      // from the socket peer and TRUSTED_PROXIES (auth-request.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // Secure cookies only when the pinned public URL is HTTPS: without a pin the app is often
       // served over plain HTTP (NodePort, tunnel), where a Secure cookie would be dropped.
       useSecureCookies: env.authUrl?.startsWith('https://') ?? false,

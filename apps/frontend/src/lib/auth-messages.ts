@@ -1,4 +1,9 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth-limits';
+import {
+  IMAGE_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './auth-limits';
 
 export interface SignUpInput {
   name: string;
@@ -26,11 +31,38 @@ export function validatePassword(password: string): string | undefined {
   return undefined;
 }
 
+export function validateName(name: string): string | undefined {
+  if (!name.trim()) return 'Enter your name.';
+  if (name.trim().length > NAME_MAX_LENGTH) return `Use at most ${NAME_MAX_LENGTH} characters.`;
+  return undefined;
+}
+
+/**
+ * The server's check of the account fields a client may set (sign-up, update-user): the form's
+ * rule for the name, and a bound on the image URL. Undefined when they may be stored.
+ */
+export function accountFieldsProblem(fields: {
+  name?: unknown;
+  image?: unknown;
+}): string | undefined {
+  if (fields.name !== undefined) {
+    const problem =
+      typeof fields.name === 'string' ? validateName(fields.name) : 'Enter your name.';
+    if (problem) return `Name: ${problem}`;
+  }
+  if (fields.image != null) {
+    if (typeof fields.image !== 'string' || fields.image.length > IMAGE_MAX_LENGTH) {
+      return `Image: use a URL of at most ${IMAGE_MAX_LENGTH} characters.`;
+    }
+  }
+  return undefined;
+}
+
 /** Field messages shown before anything is sent; an empty object means the form may submit. */
 export function validateSignUp(input: SignUpInput): FieldErrors<keyof SignUpInput> {
   const errors: FieldErrors<keyof SignUpInput> = {};
-  if (!input.name.trim()) errors.name = 'Enter your name.';
-  else if (input.name.trim().length > 100) errors.name = 'Use at most 100 characters.';
+  const name = validateName(input.name);
+  if (name) errors.name = name;
   const email = validateEmail(input.email);
   if (email) errors.email = email;
   const password = validatePassword(input.password);
@@ -59,6 +91,7 @@ const AUTH_ERROR_MESSAGES: Record<string, string> = {
   PASSWORD_TOO_SHORT: `That password is too short: use at least ${PASSWORD_MIN_LENGTH} characters.`,
   PASSWORD_TOO_LONG: `That password is too long: use at most ${PASSWORD_MAX_LENGTH} characters.`,
   INVALID_EMAIL: 'Enter an email address like name@example.com.',
+  INVALID_ACCOUNT_FIELD: `Enter a name of at most ${NAME_MAX_LENGTH} characters.`,
 };
 
 export function authErrorMessage(error: {

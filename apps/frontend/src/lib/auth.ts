@@ -22,14 +22,11 @@ export const getSession = cache(async (): Promise<Session | null> => {
   return withoutQueries(getAuth().api.getSession({ headers: requestHeaders }));
 });
 
-/** Better Auth's routes; what it does not answer itself (`onAPIError.throw`) is thrown to Next. */
-export const handleAuthRequest = (request: Request) => withoutQueries(getAuth().handler(request));
-
 /**
  * Next logs whatever a page or a route throws, and a failed query carries its parameters:
  * session tokens, emails. Such an error leaves as a DatabaseError with only its code.
  */
-async function withoutQueries<T>(work: Promise<T>): Promise<T> {
+export async function withoutQueries<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   TagList,
   Task,
   TaskList,
+  taskEtag,
 } from '@todo/contract';
 import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
@@ -38,6 +39,7 @@ const REASONS: Record<number, FailureReason> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not-found',
+  412: 'conflict',
   413: 'too-large',
   422: 'invalid',
 };
@@ -49,6 +51,7 @@ const MESSAGES: Record<FailureReason, string> = {
   'not-found': 'That task no longer exists. It may have been deleted elsewhere.',
   invalid: 'Some fields need attention.',
   'too-large': 'That is too much text for one task.',
+  conflict: 'This task was changed elsewhere after you opened it.',
   refused: 'The task service refused the change.',
 };
 
@@ -67,7 +70,12 @@ export function createBackendClient(options: BackendClientOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const userPath = `/api/${encodeURIComponent(userId)}`;
 
-  async function send(method: string, path: string, body?: unknown): Promise<Response | null> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    version?: number,
+  ): Promise<Response | null> {
     try {
       const token = await signAccessToken(secret, userId);
       return await fetchImpl(`${baseUrl}${userPath}${path}`, {
@@ -76,6 +84,8 @@ export function createBackendClient(options: BackendClientOptions) {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // The write applies only to this version of the task; another answers 412.
+          ...(version === undefined ? {} : { 'if-match': taskEtag(version) }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'error',
@@ -92,8 +102,9 @@ export function createBackendClient(options: BackendClientOptions) {
     path: string,
     schema: T,
     body?: unknown,
+    version?: number,
   ): Promise<BackendResult<Static<T>>> {
-    const response = await send(method, path, body);
+    const response = await send(method, path, body, version);
     if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
     if (!response.ok) return problemFrom(response);
     const data: unknown = await response.json().catch(() => undefined);
@@ -118,7 +129,9 @@ export function createBackendClient(options: BackendClientOptions) {
     },
     getTask: (id: number) => call('GET', taskPath(id), Task),
     createTask: (body: CreateTaskBody) => call('POST', '/tasks', Task, body),
-    updateTask: (id: number, body: PatchTaskBody) => call('PATCH', taskPath(id), Task, body),
+    /** Changes the fields named; with `version`, only if the task is still at that version. */
+    updateTask: (id: number, body: PatchTaskBody, version?: number) =>
+      call('PATCH', taskPath(id), Task, body, version),
     toggleComplete: (id: number) => call('PATCH', `${taskPath(id)}/complete`, Task),
     deleteTask: (id: number) => remove(taskPath(id)),
     listTags: () => call('GET', '/tags', TagList),

@@ -13,6 +13,7 @@ export type FailureReason =
   | 'not-found'
   | 'invalid'
   | 'too-large'
+  | 'conflict'
   | 'refused';
 
 export interface BackendFailure {

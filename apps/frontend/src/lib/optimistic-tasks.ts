@@ -1,4 +1,4 @@
-import type { Task } from '@todo/contract';
+import type { PatchTaskBody, Task } from '@todo/contract';
 
 /** A task as listed: `saving` marks a change the backend has not confirmed yet. */
 export type ListedTask = Task & { saving?: boolean };
@@ -6,7 +6,8 @@ export type ListedTask = Task & { saving?: boolean };
 /** Changes shown immediately, before the backend confirms them; React drops them afterwards. */
 export type OptimisticChange =
   | { type: 'add'; task: Task }
-  | { type: 'update'; id: number; changes: Partial<Task> }
+  /** An edit shows only the fields it sends: the others keep what the list had. */
+  | { type: 'update'; id: number; changes: PatchTaskBody }
   | { type: 'toggle'; id: number; at: string }
   | { type: 'remove'; id: number };
 
@@ -43,6 +44,7 @@ type TaskFields = Omit<
   | 'next_occurrence_id'
   | 'created_at'
   | 'updated_at'
+  | 'version'
 >;
 
 let nextTemporaryId = 0;
@@ -59,5 +61,6 @@ export function temporaryTask(fields: TaskFields, now: string): Task {
     next_occurrence_id: null,
     created_at: now,
     updated_at: now,
+    version: 1,
   };
 }

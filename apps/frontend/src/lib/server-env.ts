@@ -1,4 +1,5 @@
 import { authSecretProblem } from '@todo/contract';
+import { parseTrustedProxies } from './client-address';
 
 /** The frontend's runtime settings, read once from the environment. */
 export interface ServerEnv {
@@ -8,6 +9,8 @@ export interface ServerEnv {
   /** BETTER_AUTH_URL: pins the public address; unset, each request's own address is used. */
   authUrl: string | undefined;
   backendUrl: string;
+  /** TRUSTED_PROXIES: whose X-Forwarded-For names the client; none by default (the socket peer). */
+  trustedProxies: string[];
 }
 
 export type ServerEnvResult = { ok: true; env: ServerEnv } | { ok: false; problem: string };
@@ -55,6 +58,8 @@ export function readServerEnv(source: Record<string, string | undefined>): Serve
     httpUrlProblem('BACKEND_URL', backendUrl) ??
     (authUrl ? httpUrlProblem('BETTER_AUTH_URL', authUrl) : null);
   if (urlProblem) return { ok: false, problem: urlProblem };
+  const trusted = parseTrustedProxies(source.TRUSTED_PROXIES);
+  if (!trusted.ok) return trusted;
   return {
     ok: true,
     env: {
@@ -63,6 +68,7 @@ export function readServerEnv(source: Record<string, string | undefined>): Serve
       authSecret: secret,
       authUrl,
       backendUrl: backendUrl.replace(/\/+$/, ''),
+      trustedProxies: trusted.proxies,
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   type CreateTaskBody,
+  type PatchTaskBody,
   PRIORITIES,
   type Priority,
   RECURRENCES,
@@ -9,7 +10,7 @@ import {
 } from '@todo/contract';
 import type { FieldErrors } from './field-errors';
 import { normaliseTag } from './task-filters';
-import { fromDateTimeLocal, toDateTimeLocal } from './zoned-time';
+import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from './zoned-time';
 
 /** What the add/edit form holds: strings as typed, the due date as a datetime-local value. */
 export interface TaskDraft {
@@ -17,21 +18,33 @@ export interface TaskDraft {
   description: string;
   priority: Priority;
   tags: string[];
-  /** `YYYY-MM-DDTHH:mm` in the user's zone, or '' for no due date. */
+  /** `YYYY-MM-DDTHH:mm` in `timeZone`, or '' for no due date. */
   due: string;
   recurrence: Recurrence;
+  /**
+   * The zone the form was rendered in, which `due` is wall time in. It travels with the draft:
+   * read from the tz cookie at save time instead, a zone changed meanwhile (another tab, a trip)
+   * shifted the due date.
+   */
+  timeZone: string;
 }
 
 export type DraftErrors = FieldErrors<keyof TaskDraft>;
 
-export const EMPTY_DRAFT: TaskDraft = {
-  title: '',
-  description: '',
-  priority: 'medium',
-  tags: [],
-  due: '',
-  recurrence: 'none',
-};
+/** The body validateDraft makes: every field of a task a person edits. */
+export type TaskBody = Required<Omit<CreateTaskBody, 'completed'>>;
+
+export function emptyDraft(timeZone: string): TaskDraft {
+  return {
+    title: '',
+    description: '',
+    priority: 'medium',
+    tags: [],
+    due: '',
+    recurrence: 'none',
+    timeZone,
+  };
+}
 
 export function draftFromTask(task: Task, timeZone: string): TaskDraft {
   return {
@@ -41,6 +54,7 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
     tags: task.tags,
     due: task.due_at ? toDateTimeLocal(task.due_at, timeZone) : '',
     recurrence: task.recurrence,
+    timeZone,
   };
 }
 
@@ -64,10 +78,7 @@ export function addTag(tags: string[], typed: string): { tags: string[]; error?:
  */
 export function validateDraft(
   draft: TaskDraft,
-  timeZone: string,
-):
-  | { ok: true; body: Required<Omit<CreateTaskBody, 'completed'>> }
-  | { ok: false; errors: DraftErrors } {
+): { ok: true; body: TaskBody } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const title = draft.title.trim();
   if (!title) errors.title = 'Give the task a title.';
@@ -88,7 +99,8 @@ export function validateDraft(
   }
   let dueAt: string | null = null;
   if (draft.due) {
-    const instant = fromDateTimeLocal(draft.due, timeZone);
+    const zone = canonicalTimeZone(typeof draft.timeZone === 'string' ? draft.timeZone : '');
+    const instant = zone ? fromDateTimeLocal(draft.due, zone) : null;
     if (instant) dueAt = instant.toISOString();
     else errors.due = 'Enter a valid date and time.';
   }
@@ -104,4 +116,38 @@ export function validateDraft(
       recurrence: draft.recurrence,
     },
   };
+}
+
+const sameTags = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((tag, index) => tag === b[index]);
+
+/**
+ * The fields `edited` changes from `base`: what a save sends, so that a field the person did not
+ * touch is not written back (a due time with seconds set through the API keeps them, and a
+ * change made elsewhere to another field survives).
+ */
+export function changedFields(base: TaskBody, edited: TaskBody): PatchTaskBody {
+  const changes: PatchTaskBody = {};
+  if (edited.title !== base.title) changes.title = edited.title;
+  if (edited.description !== base.description) changes.description = edited.description;
+  if (edited.priority !== base.priority) changes.priority = edited.priority;
+  if (!sameTags(edited.tags, base.tags)) changes.tags = edited.tags;
+  if (edited.due_at !== base.due_at) changes.due_at = edited.due_at;
+  if (edited.recurrence !== base.recurrence) changes.recurrence = edited.recurrence;
+  return changes;
+}
+
+/**
+ * Validates an edited draft and names what it changes from the draft the editor was opened
+ * with. Runs in the browser (to skip a save that changes nothing) and in the Server Action.
+ */
+export function draftChanges(
+  base: TaskDraft,
+  edited: TaskDraft,
+): { ok: true; changes: PatchTaskBody } | { ok: false; errors: DraftErrors } {
+  const checked = validateDraft(edited);
+  if (!checked.ok) return checked;
+  const before = validateDraft(base);
+  // A base that does not validate (a task stored by another client) cannot be compared with.
+  return { ok: true, changes: before.ok ? changedFields(before.body, checked.body) : checked.body };
 }

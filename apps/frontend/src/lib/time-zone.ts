@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { TIME_ZONE_COOKIE } from './time-zone-cookie';
-import { isValidTimeZone } from './zoned-time';
+import { canonicalTimeZone } from './zoned-time';
 
 /**
  * The user's IANA zone, sent by the browser in a cookie (see TimeZoneSync) so that "today",
@@ -9,5 +9,6 @@ import { isValidTimeZone } from './zoned-time';
  */
 export async function userTimeZone(): Promise<string> {
   const value = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
-  return value && isValidTimeZone(value) ? value : 'UTC';
+  // Canonical, so every later lookup of this request hits the one cached formatter of the zone.
+  return (value && canonicalTimeZone(value)) || 'UTC';
 }

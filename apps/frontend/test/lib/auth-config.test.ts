@@ -21,6 +21,7 @@ const env = (change: Partial<ServerEnv> = {}): ServerEnv => ({
   authSecret: 'x'.repeat(40),
   authUrl: undefined,
   backendUrl: 'http://127.0.0.1:8000',
+  trustedProxies: [],
   ...change,
 });
 
@@ -81,10 +82,10 @@ describe('Better Auth origin handling', () => {
     expect(secure.authCookies.sessionToken.attributes.sameSite).toBe('lax');
   });
 
-  it('rate-limits sign-in and sign-up in production only', async () => {
+  it('rate-limits sign-in and sign-up in production only, counting in the database', async () => {
     expect((await createAuth(env({ production: true })).$context).rateLimit).toMatchObject({
       enabled: true,
-      storage: 'memory',
+      storage: 'database',
     });
     expect((await createAuth(env()).$context).rateLimit.enabled).toBe(false);
   });

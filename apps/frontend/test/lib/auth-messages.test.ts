@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authErrorMessage, validateSignIn, validateSignUp } from '@/lib/auth-messages';
+import {
+  accountFieldsProblem,
+  authErrorMessage,
+  validateSignIn,
+  validateSignUp,
+} from '@/lib/auth-messages';
 
 describe('sign-up validation', () => {
   it('accepts a complete form', () => {
@@ -23,6 +28,19 @@ describe('sign-up validation', () => {
     ).toEqual({
       name: 'Use at most 100 characters.',
     });
+  });
+});
+
+describe('the server check of account fields', () => {
+  it('holds the form’s name rule and bounds the image URL', () => {
+    expect(accountFieldsProblem({ name: 'Ada', image: null })).toBeUndefined();
+    expect(accountFieldsProblem({ image: 'https://example.com/ada.png' })).toBeUndefined();
+    expect(accountFieldsProblem({ name: 'x'.repeat(101) })).toBe(
+      'Name: Use at most 100 characters.',
+    );
+    expect(accountFieldsProblem({ name: '  ' })).toBe('Name: Enter your name.');
+    expect(accountFieldsProblem({ name: 42 })).toBe('Name: Enter your name.');
+    expect(accountFieldsProblem({ image: 'x'.repeat(2049) })).toMatch(/^Image: /);
   });
 });
 

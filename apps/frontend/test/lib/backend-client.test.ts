@@ -11,6 +11,7 @@ interface Seen {
   method: string;
   url: string;
   authorization: string | undefined;
+  ifMatch: string | undefined;
   body: string;
 }
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -34,6 +35,7 @@ const task: Task = {
   next_occurrence_id: null,
   created_at: '2025-06-01T10:00:00.000Z',
   updated_at: '2025-06-01T10:00:00.000Z',
+  version: 1,
 };
 
 function json(response: ServerResponse, status: number, body: unknown, type = 'application/json') {
@@ -51,6 +53,7 @@ beforeAll(async () => {
         method: request.method ?? '',
         url: request.url ?? '',
         authorization: request.headers.authorization,
+        ifMatch: request.headers['if-match'],
         body,
       });
       handler(request, response);
@@ -107,6 +110,12 @@ describe('the backend client', () => {
     expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ title: 'x' });
   });
 
+  it('sends If-Match with the version an update was based on, and only then', async () => {
+    await client().updateTask(7, { title: 'y' }, 4);
+    await client().updateTask(7, { title: 'z' });
+    expect(seen.map((call) => call.ifMatch)).toEqual(['"4"', undefined]);
+  });
+
   it('sends list filters as a query string and checks the answer', async () => {
     handler = (_request, response) =>
       json(response, 200, { items: [task], total: 1, limit: 50, offset: 0, next_offset: null });
@@ -146,6 +155,7 @@ describe('the backend client', () => {
     [401, 'unauthorized'],
     [403, 'forbidden'],
     [404, 'not-found'],
+    [412, 'conflict'],
     [413, 'too-large'],
     [409, 'refused'],
   ])('maps %i to %s with a message for people', async (status, reason) => {

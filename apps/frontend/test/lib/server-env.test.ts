@@ -14,7 +14,19 @@ describe('readServerEnv', () => {
         authSecret: SECRET,
         authUrl: undefined,
         backendUrl: 'http://127.0.0.1:8000',
+        trustedProxies: [],
       },
+    });
+  });
+
+  it('takes TRUSTED_PROXIES, and stops on an entry that is not an address or range', () => {
+    expect(readServerEnv({ ...base, TRUSTED_PROXIES: '10.0.0.0/8,::1' })).toMatchObject({
+      ok: true,
+      env: { trustedProxies: ['10.0.0.0/8', '::1'] },
+    });
+    expect(readServerEnv({ ...base, TRUSTED_PROXIES: '10.0.0.0/8, ingress' })).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^TRUSTED_PROXIES: "ingress" is not an IP address/),
     });
   });
 

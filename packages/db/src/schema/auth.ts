@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Better Auth's core tables, exactly the fields its Drizzle adapter reads and writes
 // (https://www.better-auth.com/docs/concepts/database#core-schema). Column names are snake_case
@@ -75,3 +75,13 @@ export const verification = pgTable(
   },
   (table) => [index('verification_identifier_idx').on(table.identifier)],
 );
+
+// Better Auth's rate-limit counters (rateLimit.storage: 'database'), one row per client address
+// and path, in PostgreSQL so that every frontend replica counts against the same budget.
+export const rateLimit = pgTable('rate_limit', {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  // Milliseconds since the epoch, as Better Auth writes it.
+  lastRequest: bigint({ mode: 'number' }).notNull(),
+});

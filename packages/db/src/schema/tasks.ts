@@ -44,6 +44,8 @@ export const tasks = pgTable(
     recurrenceAnchorAt: timestamp({ withTimezone: true }),
     /** The occurrence created when this recurring task was completed; guards against duplicates. */
     nextOccurrenceId: integer().references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
+    /** Goes up by one with every write: the API's ETag, so a stale edit is refused (412). */
+    version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,20 +3,48 @@ import {
   CreateTaskBody,
   ListTasksQuery,
   PatchTaskBody,
-  Task,
   TaskList,
   TaskParams,
+  taskEtag,
   UpdateTaskBody,
   UserParams,
 } from '@todo/contract';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
+import { parseIfMatch } from '../../lib/if-match.js';
 import { sendProblem } from '../../plugins/problem-details.js';
-import { errorResponses, security } from './responses.js';
+import type { Versions, WriteResult } from '../../repositories/tasks-repository.js';
+import {
+  conditionalErrorResponses,
+  errorResponses,
+  IfMatchHeaders,
+  security,
+  TaskWithEtag,
+} from './responses.js';
 
-// Someone else's task and a missing one get the same answer: existence is never revealed.
-const taskOr404 = (reply: FastifyReply, task: Task | null) =>
-  task ?? sendProblem(reply, 404, 'No such task');
+/** Sends a task with its ETag, or the problem that stopped the request. */
+function sendTask(reply: FastifyReply, result: WriteResult, status = 200) {
+  // Someone else's task and a missing one get the same answer: existence is never revealed.
+  if (!result) return sendProblem(reply, 404, 'No such task');
+  if (result === 'stale') {
+    return sendProblem(
+      reply,
+      412,
+      'The task has changed since the version in If-Match: read it again, then retry',
+    );
+  }
+  return reply.code(status).header('etag', taskEtag(result.version)).send(result);
+}
+
+/** The versions a write may apply to, from its If-Match header. */
+function versionsFrom(headers: { 'if-match'?: string | undefined }): Versions {
+  const versions = parseIfMatch(headers['if-match']);
+  if (versions !== 'invalid') return versions;
+  // The error handler answers a 4xx error as a problem with this detail.
+  throw Object.assign(new Error('If-Match must be * or a list of quoted ETags, such as "3"'), {
+    statusCode: 400,
+  });
+}
 
 const tasks: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.tasksRepository;
@@ -44,10 +72,10 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a task',
         params: UserParams,
         body: CreateTaskBody,
-        response: { 201: Task, ...errorResponses },
+        response: { 201: TaskWithEtag, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await repo.create(request.userId, request.body)),
+    async (request, reply) => sendTask(reply, await repo.create(request.userId, request.body), 201),
   );
 
   app.get(
@@ -57,10 +85,10 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'One task',
         params: TaskParams,
-        response: { 200: Task, ...errorResponses },
+        response: { 200: TaskWithEtag, ...errorResponses },
       },
     },
-    async (request, reply) => taskOr404(reply, await repo.get(request.userId, request.params.id)),
+    async (request, reply) => sendTask(reply, await repo.get(request.userId, request.params.id)),
   );
 
   app.put(
@@ -70,12 +98,21 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'Replace a task (fields left out take their defaults)',
         params: TaskParams,
+        headers: IfMatchHeaders,
         body: UpdateTaskBody,
-        response: { 200: Task, ...errorResponses },
+        response: { 200: TaskWithEtag, ...conditionalErrorResponses },
       },
     },
     async (request, reply) =>
-      taskOr404(reply, await repo.replace(request.userId, request.params.id, request.body)),
+      sendTask(
+        reply,
+        await repo.replace(
+          request.userId,
+          request.params.id,
+          request.body,
+          versionsFrom(request.headers),
+        ),
+      ),
   );
 
   app.patch(
@@ -85,12 +122,21 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'Change some fields of a task',
         params: TaskParams,
+        headers: IfMatchHeaders,
         body: PatchTaskBody,
-        response: { 200: Task, ...errorResponses },
+        response: { 200: TaskWithEtag, ...conditionalErrorResponses },
       },
     },
     async (request, reply) =>
-      taskOr404(reply, await repo.patch(request.userId, request.params.id, request.body)),
+      sendTask(
+        reply,
+        await repo.patch(
+          request.userId,
+          request.params.id,
+          request.body,
+          versionsFrom(request.headers),
+        ),
+      ),
   );
 
   app.delete(
@@ -100,13 +146,18 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'Delete a task',
         params: TaskParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...conditionalErrorResponses },
       },
     },
-    async (request, reply) =>
-      (await repo.remove(request.userId, request.params.id))
-        ? reply.code(204).send(null)
-        : sendProblem(reply, 404, 'No such task'),
+    async (request, reply) => {
+      const result = await repo.remove(
+        request.userId,
+        request.params.id,
+        versionsFrom(request.headers),
+      );
+      return result && result !== 'stale' ? reply.code(204).send(null) : sendTask(reply, result);
+    },
   );
 
   app.patch(
@@ -116,11 +167,15 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'Toggle completion; completing a recurring task creates its next occurrence',
         params: TaskParams,
-        response: { 200: Task, ...errorResponses },
+        headers: IfMatchHeaders,
+        response: { 200: TaskWithEtag, ...conditionalErrorResponses },
       },
     },
     async (request, reply) =>
-      taskOr404(reply, await repo.toggle(request.userId, request.params.id)),
+      sendTask(
+        reply,
+        await repo.toggle(request.userId, request.params.id, versionsFrom(request.headers)),
+      ),
   );
 };
 

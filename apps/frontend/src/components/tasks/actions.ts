@@ -5,15 +5,21 @@ import { refresh } from 'next/cache';
 import Value from 'typebox/value';
 import { getSession } from '@/lib/auth';
 import { type BackendClient, backendFor } from '@/lib/backend-client';
-import { type BackendResult, failure } from '@/lib/backend-result';
+import { type BackendFailure, type BackendResult, failure } from '@/lib/backend-result';
 import { fieldErrorsFrom } from '@/lib/field-errors';
-import { type DraftErrors, type TaskDraft, validateDraft } from '@/lib/task-draft';
-import { userTimeZone } from '@/lib/time-zone';
+import { type DraftErrors, draftChanges, type TaskDraft, validateDraft } from '@/lib/task-draft';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; reason: string; message: string; errors: DraftErrors };
+  | {
+      ok: false;
+      reason: string;
+      message: string;
+      errors: DraftErrors;
+      /** On a conflict: the task as it is now, changed elsewhere, with its version. */
+      latest?: Task;
+    };
 
 const DRAFT_FIELDS: Record<string, keyof TaskDraft> = {
   title: 'title',
@@ -24,27 +30,36 @@ const DRAFT_FIELDS: Record<string, keyof TaskDraft> = {
   recurrence: 'recurrence',
 };
 
-function fromBackend<T>(result: BackendResult<T>): TaskActionResult<T> {
+/** A backend answer, and on a conflict the task as it is now. */
+type Outcome<T> = BackendResult<T> | (BackendFailure & { latest: Task });
+
+function fromBackend<T>(result: Outcome<T>): TaskActionResult<T> {
   if (result.ok) return result;
   return {
     ok: false,
     reason: result.reason,
     message: result.message,
     errors: fieldErrorsFrom(result.fieldErrors, DRAFT_FIELDS),
+    ...('latest' in result ? { latest: result.latest } : {}),
   };
 }
 
-/** Runs a call as the signed-in user; on success the page re-renders with fresh data. */
+/**
+ * Runs a call as the signed-in user; on success the page re-renders with fresh data. The session
+ * is checked before the call reads anything else of the request (the draft, its time zone), so a
+ * stranger costs one session lookup and nothing more.
+ */
 async function asUser<T>(
-  call: (client: BackendClient) => Promise<BackendResult<T>>,
+  call: (client: BackendClient) => Promise<Outcome<T> | TaskActionResult<T>>,
 ): Promise<TaskActionResult<T>> {
   const session = await getSession().catch(() => null);
   if (!session) {
     return fromBackend(failure('unauthorized', 'Your session has expired. Sign in again.'));
   }
   const result = await call(backendFor(session.user.id));
-  if (result.ok) refresh();
-  return fromBackend(result);
+  // After a conflict too: the list then shows the version that won.
+  if (result.ok || result.reason === 'conflict') refresh();
+  return 'errors' in result ? result : fromBackend(result);
 }
 
 function invalid(errors: DraftErrors): TaskActionResult<never> {
@@ -56,19 +71,38 @@ function isId(id: unknown): id is number {
 }
 
 export async function createTaskAction(draft: TaskDraft): Promise<TaskActionResult<Task>> {
-  const checked = validateDraft(draft, await userTimeZone());
-  if (!checked.ok) return invalid(checked.errors);
-  return asUser((client) => client.createTask(checked.body));
+  return asUser(async (client) => {
+    const checked = validateDraft(draft);
+    return checked.ok ? client.createTask(checked.body) : invalid(checked.errors);
+  });
 }
 
+/** An edit: the draft the editor was opened with, from the task at `version`, and the result. */
+export interface TaskEdit {
+  version: number;
+  base: TaskDraft;
+  draft: TaskDraft;
+}
+
+/**
+ * Saves the fields the edit changes, only if the task is still at the version the editor was
+ * opened with. When it is not (changed in another tab), answers a conflict with the task as it
+ * is now, so the person can choose.
+ */
 export async function updateTaskAction(
   id: number,
-  draft: TaskDraft,
+  edit: TaskEdit,
 ): Promise<TaskActionResult<Task>> {
-  if (!isId(id)) return invalid({});
-  const checked = validateDraft(draft, await userTimeZone());
-  if (!checked.ok) return invalid(checked.errors);
-  return asUser((client) => client.updateTask(id, checked.body));
+  return asUser(async (client) => {
+    if (!isId(id) || !isId(edit.version)) return invalid({});
+    const checked = draftChanges(edit.base, edit.draft);
+    if (!checked.ok) return invalid(checked.errors);
+    if (Object.keys(checked.changes).length === 0) return client.getTask(id);
+    const saved = await client.updateTask(id, checked.changes, edit.version);
+    if (saved.ok || saved.reason !== 'conflict') return saved;
+    const latest = await client.getTask(id);
+    return latest.ok ? { ...saved, latest: latest.data } : saved;
+  });
 }
 
 export interface ToggleOutcome {
@@ -78,8 +112,8 @@ export interface ToggleOutcome {
 }
 
 export async function toggleTaskAction(id: number): Promise<TaskActionResult<ToggleOutcome>> {
-  if (!isId(id)) return invalid({});
   return asUser(async (client) => {
+    if (!isId(id)) return invalid({});
     const toggled = await client.toggleComplete(id);
     if (!toggled.ok) return toggled;
     const nextId = toggled.data.completed ? toggled.data.next_occurrence_id : null;
@@ -89,8 +123,7 @@ export async function toggleTaskAction(id: number): Promise<TaskActionResult<Tog
 }
 
 export async function deleteTaskAction(id: number): Promise<TaskActionResult<null>> {
-  if (!isId(id)) return invalid({});
-  return asUser((client) => client.deleteTask(id));
+  return asUser(async (client) => (isId(id) ? client.deleteTask(id) : invalid({})));
 }
 
 /** Undo of a delete: creates the task again from the snapshot the list still had. */
@@ -104,6 +137,7 @@ export async function restoreTaskAction(task: Task): Promise<TaskActionResult<Ta
     recurrence: task.recurrence,
     completed: task.completed,
   };
-  if (!Value.Check(CreateTaskBody, body)) return invalid({});
-  return asUser((client) => client.createTask(body));
+  return asUser(async (client) =>
+    Value.Check(CreateTaskBody, body) ? client.createTask(body) : invalid({}),
+  );
 }

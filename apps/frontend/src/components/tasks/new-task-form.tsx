@@ -3,7 +3,7 @@
 import { type FormEvent, useRef, useState, useTransition } from 'react';
 import type { OptimisticChange } from '@/lib/optimistic-tasks';
 import { temporaryTask } from '@/lib/optimistic-tasks';
-import { type DraftErrors, EMPTY_DRAFT, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { type DraftErrors, emptyDraft, type TaskDraft, validateDraft } from '@/lib/task-draft';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { useToast } from '../ui/toaster';
 import { createTaskAction } from './actions';
@@ -28,7 +28,10 @@ export function NewTaskForm({
   onOptimistic: (change: OptimisticChange) => void;
   onOutcome: (result: { ok: boolean; reason?: string }) => void;
 }) {
-  const [draft, setDraft] = useState<TaskDraft>(EMPTY_DRAFT);
+  // null until the person types: a blank form follows the page's zone, a started draft keeps
+  // the zone it was started in.
+  const [started, setDraft] = useState<TaskDraft | null>(null);
+  const draft = started ?? emptyDraft(timeZone);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -40,7 +43,7 @@ export function NewTaskForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
-    const checked = validateDraft(draft, timeZone);
+    const checked = validateDraft(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage(null);
@@ -53,7 +56,7 @@ export function NewTaskForm({
       const result = await createTaskAction(submitted);
       onOutcome(result);
       if (result.ok) {
-        setDraft((current) => (current === submitted ? EMPTY_DRAFT : current));
+        setDraft((current) => (current === submitted ? null : current));
         setErrors({});
         setMessage(null);
         toast({ tone: 'success', message: `Added “${result.data.title}”` });
@@ -70,7 +73,7 @@ export function NewTaskForm({
       ref={formRef}
       className="card new-task"
       aria-labelledby="new-task-heading"
-      data-expanded={expanded || draft !== EMPTY_DRAFT}
+      data-expanded={expanded || started !== null}
       noValidate
       onSubmit={submit}
       onFocus={() => setExpanded(true)}

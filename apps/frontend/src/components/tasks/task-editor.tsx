@@ -1,17 +1,28 @@
 'use client';
 
+import type { Task } from '@todo/contract';
 import { type FormEvent, useEffect, useRef } from 'react';
 import type { DraftErrors, TaskDraft } from '@/lib/task-draft';
+import { EditConflict } from './edit-conflict';
 import { TaskFields } from './task-fields';
 
 export interface EditState {
   id: number;
+  /** The version of the task the editor was opened with: a save applies only to it. */
+  version: number;
+  /** The draft as opened: a save sends only what differs from it. */
+  base: TaskDraft;
   draft: TaskDraft;
   errors: DraftErrors;
   message?: string | undefined;
+  /** Set when a save found the task changed elsewhere: the task as it is now. */
+  conflict?: Task | undefined;
 }
 
-/** Inline editor of one task: Enter in a field saves, Escape cancels. */
+/**
+ * Inline editor of one task: Enter in a field saves, Escape cancels. After a conflict it shows
+ * the other version, and saving means "keep mine".
+ */
 export function TaskEditor({
   state,
   suggestions,
@@ -26,9 +37,11 @@ export function TaskEditor({
   onCancel: () => void;
 }) {
   const titleRef = useRef<HTMLInputElement>(null);
+  const conflictRef = useRef<HTMLParagraphElement>(null);
+  const conflicted = state.conflict !== undefined;
   useEffect(() => {
-    titleRef.current?.focus();
-  }, []);
+    (conflicted ? conflictRef : titleRef).current?.focus();
+  }, [conflicted]);
 
   return (
     <form
@@ -51,6 +64,16 @@ export function TaskEditor({
           {state.message}
         </p>
       ) : null}
+      {state.conflict ? (
+        <EditConflict
+          id={`edit-${state.id}-conflict`}
+          latest={state.conflict}
+          draft={state.draft}
+          headingRef={conflictRef}
+          onKeepMine={onSave}
+          onUseTheirs={onCancel}
+        />
+      ) : null}
       <TaskFields
         idPrefix={`edit-${state.id}`}
         draft={state.draft}
@@ -59,14 +82,16 @@ export function TaskEditor({
         titleRef={titleRef}
         onChange={onChange}
       />
-      <div className="form-actions">
-        <button type="button" className="button button-ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary">
-          Save
-        </button>
-      </div>
+      {conflicted ? null : (
+        <div className="form-actions">
+          <button type="button" className="button button-ghost" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Save
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { startTransition, useState } from 'react';
 import { describeDue } from '@/lib/format-due';
 import type { ListedTask, OptimisticChange } from '@/lib/optimistic-tasks';
-import { draftFromTask, validateDraft } from '@/lib/task-draft';
+import { draftChanges, draftFromTask } from '@/lib/task-draft';
 import {
   filtersHref,
   isFiltered,
@@ -99,22 +99,35 @@ export function TaskList({
     focusSoon(`task-${id}-edit`);
   };
 
-  const save = () => {
-    if (!editing) return;
-    const checked = validateDraft(editing.draft, timeZone);
+  const save = (state: EditState) => {
+    // After a conflict, saving keeps mine: over the version that won, what differs from it.
+    const edit: EditState = state.conflict
+      ? {
+          ...state,
+          version: state.conflict.version,
+          base: draftFromTask(state.conflict, state.draft.timeZone),
+          conflict: undefined,
+        }
+      : state;
+    const checked = draftChanges(edit.base, edit.draft);
     if (!checked.ok) {
-      setEditing({ ...editing, errors: checked.errors, message: undefined });
+      setEditing({ ...state, errors: checked.errors, message: undefined });
       return;
     }
-    const snapshot = editing;
-    close(snapshot.id);
+    close(edit.id);
+    if (Object.keys(checked.changes).length === 0) return;
     startTransition(async () => {
-      applyChange({ type: 'update', id: snapshot.id, changes: checked.body });
-      const result = await updateTaskAction(snapshot.id, snapshot.draft);
+      applyChange({ type: 'update', id: edit.id, changes: checked.changes });
+      const { version, base, draft } = edit;
+      const result = await updateTaskAction(edit.id, { version, base, draft });
       onOutcome(result);
       if (result.ok) return;
       // Reopen the editor with what the user typed, so nothing is lost.
-      setEditing({ ...snapshot, errors: result.errors, message: result.message });
+      if (result.latest) {
+        setEditing({ ...edit, errors: {}, message: undefined, conflict: result.latest });
+        return;
+      }
+      setEditing({ ...edit, errors: result.errors, message: result.message });
       refused('save your changes', result);
     });
   };
@@ -151,7 +164,7 @@ export function TaskList({
                   state={editing}
                   suggestions={suggestions}
                   onChange={(draft) => setEditing({ ...editing, draft })}
-                  onSave={save}
+                  onSave={() => save(editing)}
                   onCancel={() => close(task.id)}
                 />
               ) : (
@@ -160,9 +173,16 @@ export function TaskList({
                   now={now}
                   timeZone={timeZone}
                   onToggle={() => toggle(task)}
-                  onEdit={() =>
-                    setEditing({ id: task.id, draft: draftFromTask(task, timeZone), errors: {} })
-                  }
+                  onEdit={() => {
+                    const draft = draftFromTask(task, timeZone);
+                    setEditing({
+                      id: task.id,
+                      version: task.version,
+                      base: draft,
+                      draft,
+                      errors: {},
+                    });
+                  }}
                   onDelete={() => remove(task)}
                 />
               )}

@@ -39,6 +39,7 @@ const task = (minutes: number): Task => ({
   next_occurrence_id: null,
   created_at: '2025-06-01T00:00:00Z',
   updated_at: '2025-06-01T00:00:00Z',
+  version: 1,
 });
 
 describe('Reminders', () => {
