@@ -19,6 +19,15 @@ interface StackScripts {
     child: ChildProcess | null,
     options?: { signal?: NodeJS.Signals; graceMs?: number },
   ): Promise<number | null>;
+  /** PostgreSQL (unless `databaseUrl`), the migrations, the backend and the frontend. */
+  startStack(options: {
+    dataDir?: string;
+    databaseUrl?: string;
+    backendPort?: number;
+    frontendPort?: number;
+    secret?: string;
+    logDir?: string;
+  }): Promise<{ frontendUrl: string; backendUrl: string; logDir: string; stop(): Promise<void> }>;
 }
 
 /** scripts/build-if-stale.mjs: `npm run build` unless the output is newer than its sources. */

@@ -1,7 +1,9 @@
+import { safeMessage } from '@todo/db/errors';
 import { migrate } from '@todo/db/migrate';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
+import { isDatabaseUnavailable } from './lib/database-errors.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -20,6 +22,11 @@ function configured<T>(load: () => T): T {
   }
 }
 
+/**
+ * Applies the migrations, retrying while the database cannot be reached (it may start after the
+ * backend). Any other failure, a conflicting table or a missing privilege, will fail the same way
+ * every time: it stops start-up at once with one line, without the SQL or a stack.
+ */
 async function migrateWithRetry(url: string, log: (message: string) => void) {
   const attempts = 10;
   for (let attempt = 1; ; attempt++) {
@@ -27,10 +34,11 @@ async function migrateWithRetry(url: string, log: (message: string) => void) {
       await migrate(url);
       return;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = safeMessage(error);
+      if (!isDatabaseUnavailable(error)) fail(`the database migrations failed: ${reason}`);
       if (attempt === attempts)
-        fail(`could not migrate the database after ${attempts} attempts: ${reason}`);
-      log(`database not ready for migrations (${reason}); retrying (${attempt}/${attempts})`);
+        fail(`could not reach the database for migrations after ${attempts} attempts: ${reason}`);
+      log(`database not reachable for migrations (${reason}); retrying (${attempt}/${attempts})`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 3000)));
     }
   }

@@ -69,7 +69,9 @@ describe.concurrent('server.js migrate', () => {
     // It retries an unreachable database for about 20 s before it gives up.
     expect(await exitCode(run, 60_000)).toBe(1);
     const lines = run.stderr().trimEnd().split('\n');
-    expect(lines.at(-1)).toMatch(/^todo-backend: could not migrate the database/);
+    expect(lines.at(-1)).toMatch(
+      /^todo-backend: could not reach the database for migrations after 10 attempts: ECONNREFUSED/,
+    );
     expect(run.stderr()).not.toMatch(/^\s+at /m);
     expect(run.stderr()).not.toContain('db-password-123');
     expect(run.stdout()).toBe('');

@@ -83,6 +83,62 @@ describe.concurrent('configuration errors stop start-up with one line', () => {
   });
 });
 
+describe.concurrent('migrations stop at once on an error that retrying cannot fix', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const other of databases) await other.drop();
+  });
+
+  it('a database whose "user" table is not ours: exits 1 within seconds, one line naming the table and the cause', async () => {
+    const other = await createTestDatabase(inject('postgresServerUrl'), { empty: true });
+    databases.push(other);
+    const conflicting = postgres(other.url, { max: 1, onnotice: () => {} });
+    await conflicting`create table "user" (id integer primary key, login text)`;
+    await conflicting.end();
+
+    const started = Date.now();
+    const server = startServer({
+      NODE_ENV: 'production',
+      DATABASE_URL: other.url,
+      BETTER_AUTH_SECRET: SECRET,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    });
+    // Retrying took 20 s (10 attempts); what remains is loading the app through tsx.
+    expect(await exitCode(server, 15_000)).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(server.stdout()).toBe('');
+    const lines = server.stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^todo-backend: the database migrations failed: 42P07: /);
+    expect(lines[0]).toContain('relation "user" already exists');
+    expect(lines[0]).not.toMatch(/CREATE|Failed query|params|\bat /);
+  });
+
+  it('an unreachable database is retried, one short line per attempt', async () => {
+    const server = startServer({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://todo:db-password-123@127.0.0.1:1/todo',
+      BETTER_AUTH_SECRET: SECRET,
+      LOG_LEVEL: 'info',
+    });
+    // Loading the app through tsx on a busy machine takes seconds of its own.
+    const deadline = Date.now() + 25_000;
+    while (!server.stdout().includes('retrying (1/10)') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(server.child.exitCode).toBeNull(); // still retrying, not given up
+    killGroup(server.child, 'SIGKILL');
+    const lines = server.stdout().trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    for (const line of lines) {
+      const { msg } = JSON.parse(line) as { msg: string };
+      expect(msg).toMatch(/^database not reachable for migrations \(.*ECONNREFUSED.*\); retrying/);
+      expect(msg).not.toMatch(/select|pg_advisory|db-password-123/);
+    }
+  });
+});
+
 describe('a running server', () => {
   let server: Running;
   let base: string;

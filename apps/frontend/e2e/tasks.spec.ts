@@ -110,3 +110,37 @@ test('keyboard: n focuses the new task, / focuses search, Enter adds', async ({ 
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search tasks' })).toBeFocused();
 });
+
+test('undoing the deletion of the next occurrence, then completing the task again, leaves one occurrence', async ({
+  page,
+}) => {
+  await signUp(page);
+  const due = await localDateTime(page, 1, '09:00');
+  await addTask(page, { title: 'Water the ferns', repeat: 'Every day', due });
+  const rows = taskRow(page, 'Water the ferns');
+  const first = rows.filter({ hasText: 'Tomorrow 09:00' });
+  const next = rows.filter({ hasNotText: 'Tomorrow 09:00' });
+
+  await first.getByRole('checkbox').check();
+  await expect(
+    page.getByRole('status').getByText(/The next “Water the ferns” is due/),
+  ).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await next.getByRole('button', { name: 'Delete “Water the ferns”' }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').getByText('Restored “Water the ferns”')).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await settled(page);
+
+  await first.getByRole('checkbox').uncheck();
+  await settled(page);
+  await first.getByRole('checkbox').check();
+  await settled(page);
+
+  await page.reload();
+  await page.getByRole('link', { name: 'To do' }).click();
+  await expect(page).toHaveURL(/status=pending/);
+  await expect(rows).toHaveCount(1);
+  await expect(next).toHaveCount(1);
+});

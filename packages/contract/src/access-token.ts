@@ -9,7 +9,57 @@ export const TOKEN_TTL_SECONDS = 300;
 /** Clock skew tolerated between the frontend and backend pods. */
 export const TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 
+/**
+ * HKDF-SHA256 `info` of the token key. BETTER_AUTH_SECRET also signs Better Auth's session
+ * cookies; the tokens' key is derived from it under this label, so the two uses never share a
+ * key: no token signature passes for a cookie's, nor the other way round. A new label (v2)
+ * rotates every token key.
+ */
+export const ACCESS_TOKEN_KEY_INFO = 'todo-backend access token v1';
+const ACCESS_TOKEN_KEY_BYTES = 32;
+
 const encoder = new TextEncoder();
+
+/**
+ * The HS256 key of backend tokens: HKDF-SHA256 with the secret's UTF-8 bytes as input key
+ * material, an empty salt, ACCESS_TOKEN_KEY_INFO as info, 32 bytes. A hand-written client gets
+ * the same bytes from node:crypto: `hkdfSync('sha256', secret, '', ACCESS_TOKEN_KEY_INFO, 32)`.
+ */
+export async function deriveAccessTokenKey(secret: string): Promise<Uint8Array<ArrayBuffer>> {
+  const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
+    'deriveBits',
+  ]);
+  const bits = await crypto.subtle.deriveBits(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(0),
+      info: encoder.encode(ACCESS_TOKEN_KEY_INFO),
+    },
+    material,
+    ACCESS_TOKEN_KEY_BYTES * 8,
+  );
+  return new Uint8Array(bits);
+}
+
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+// One derivation per secret for the life of the process: the frontend signs a token per call.
+const keys = new Map<string, Promise<HmacKey>>();
+
+function accessTokenKey(secret: string): Promise<HmacKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = deriveAccessTokenKey(secret).then((bytes) =>
+      crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+        'verify',
+      ]),
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export interface SignOptions {
   /** Seconds from now until the token expires (default TOKEN_TTL_SECONDS). */
@@ -31,7 +81,7 @@ export async function signAccessToken(
     .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
-    .sign(encoder.encode(secret));
+    .sign(await accessTokenKey(secret));
 }
 
 /** Why a token was refused, in words safe to return to the caller. */
@@ -39,14 +89,8 @@ export class AccessTokenError extends Error {}
 
 /** A verifier bound to one secret; returns the user id (`sub`) of a valid token. */
 export function createAccessTokenVerifier(secret: string): (token: string) => Promise<string> {
-  // Imported once: given the raw bytes, jose imports the key again for every token it verifies.
-  const key = crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  );
+  // Derived and imported once: given raw bytes, jose would import the key again for every token.
+  const key = accessTokenKey(secret);
   key.catch(() => {}); // A failure surfaces, as a refused token, when a token is verified.
   return async (token) => {
     try {

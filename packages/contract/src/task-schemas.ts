@@ -25,7 +25,10 @@ export type Status = (typeof STATUSES)[number];
 // lone UTF-16 surrogate would come back as U+FFFD, so both are refused up front.
 const STORABLE = '[^\\u0000\\p{Cs}]';
 const storableText = `^${STORABLE}*$`;
-const storableNonBlank = `^${STORABLE}*[^\\s\\u0000\\p{Cs}]${STORABLE}*$`;
+// Leading spaces, the first visible character, then anything storable: one way to split a
+// string, so it is checked in linear time. `^S*[visible]S*$`, which accepts the same strings,
+// backtracks quadratically (with ajv's allErrors, a 64 KiB title held the event loop for 4–5 s).
+const storableNonBlank = `^\\s*[^\\s\\u0000\\p{Cs}]${STORABLE}*$`;
 
 export const Title = Type.String({
   minLength: 1,

@@ -1,18 +1,28 @@
+import { hkdfSync } from 'node:crypto';
 import {
+  ACCESS_TOKEN_KEY_INFO,
   AccessTokenError,
   createAccessTokenVerifier,
+  deriveAccessTokenKey,
   signAccessToken,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
 } from '@todo/contract';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const secret = 'a'.repeat(32);
 const verify = createAccessTokenVerifier(secret);
 const now = () => Math.floor(Date.now() / 1000);
+let key: Uint8Array;
+beforeAll(async () => {
+  key = await deriveAccessTokenKey(secret);
+});
 
-function otherToken(claims: { iss?: string; aud?: string; sub?: string }, key = secret) {
+function otherToken(
+  claims: { iss?: string; aud?: string; sub?: string },
+  signingKey: Uint8Array = key,
+) {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub ?? 'user-1')
@@ -20,8 +30,27 @@ function otherToken(claims: { iss?: string; aud?: string; sub?: string }, key = 
     .setAudience(claims.aud ?? TOKEN_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime('5m')
-    .sign(new TextEncoder().encode(key));
+    .sign(signingKey);
 }
+
+describe('the token key', () => {
+  // The derivation the README gives a hand-written client, with its literal label.
+  const byHand = new Uint8Array(hkdfSync('sha256', secret, '', 'todo-backend access token v1', 32));
+
+  it('is HKDF-SHA256 of the secret under its own label, as the README derives it by hand', () => {
+    expect(ACCESS_TOKEN_KEY_INFO).toBe('todo-backend access token v1');
+    expect(key).toEqual(byHand);
+  });
+
+  it('verifies a token built by hand with that key', async () => {
+    expect(await verify(await otherToken({ sub: 'by-hand' }, byHand))).toBe('by-hand');
+  });
+
+  it('refuses a token signed with the secret itself', async () => {
+    const raw = await otherToken({}, new TextEncoder().encode(secret));
+    await expect(verify(raw)).rejects.toBeInstanceOf(AccessTokenError);
+  });
+});
 
 describe('access tokens', () => {
   it('round-trips the user id', async () => {
@@ -60,7 +89,7 @@ describe('access tokens', () => {
           .setAudience(TOKEN_AUDIENCE)
           .setNotBefore(now() + 3600)
           .setExpirationTime(now() + 7200)
-          .sign(new TextEncoder().encode(secret)),
+          .sign(key),
     ],
   ])('refuses a token %s', async (_name, make) => {
     await expect(verify(await make())).rejects.toBeInstanceOf(AccessTokenError);
@@ -72,7 +101,7 @@ describe('access tokens', () => {
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
       .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(secret));
+      .sign(key);
     await expect(verify(token)).rejects.toBeInstanceOf(AccessTokenError);
   });
 });

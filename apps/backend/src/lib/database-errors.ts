@@ -1,3 +1,5 @@
+import { type ErrorLike, errorChain } from '@todo/db/errors';
+
 // Errors after which the connection is gone: PostgreSQL ended the session (admin or crash
 // shutdown, class 08) or the socket closed. Not 57014: after a statement timeout the session lives.
 const LOST_CODES = new Set([
@@ -23,20 +25,13 @@ const UNAVAILABLE_CODES = new Set([
   '57014',
 ]);
 
-interface DriverError {
-  code?: unknown;
+interface DriverError extends ErrorLike {
   constraint_name?: unknown;
-  cause?: unknown;
 }
 
 /** True when the error or one of its causes (drizzle wraps the driver's error) matches. */
-function anyCause(error: unknown, matches: (error: DriverError) => boolean): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (matches(current as DriverError)) return true;
-    current = (current as DriverError).cause;
-  }
-  return false;
-}
+const anyCause = (error: unknown, matches: (error: DriverError) => boolean) =>
+  errorChain(error).some(matches);
 
 const hasCode =
   (codes: Set<string>) =>

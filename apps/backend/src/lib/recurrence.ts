@@ -41,3 +41,13 @@ export function nextDueAt(anchor: Date | null, rule: RepeatRule, after: Date): D
   while (next <= after) next = addMonths(from, months * ++step);
   return next;
 }
+
+/**
+ * Whether a pending task of the same series, due at `due`, already is the occurrence that a
+ * completion would create at `next`. An anchored series has fixed steps, so only `next` itself
+ * is; a series without a due date counts from each completion, so an occurrence counted from an
+ * earlier one (restored by an undo after its deletion) is any date after `after` up to `next`.
+ */
+export function isNextOccurrence(due: Date, next: Date, anchor: Date | null, after: Date): boolean {
+  return anchor ? due.getTime() === next.getTime() : due > after && due <= next;
+}

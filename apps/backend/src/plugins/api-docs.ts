@@ -18,7 +18,9 @@ async function apiDocs(app: FastifyInstance) {
         version: '1.0.0',
         description:
           'Tasks of each user. Every /api route needs `Authorization: Bearer <HS256 JWT>` with ' +
-          'iss=todo-frontend, aud=todo-backend, sub=<user id>, signed with BETTER_AUTH_SECRET.',
+          'iss=todo-frontend, aud=todo-backend, sub=<user id>, signed with the key derived from ' +
+          "BETTER_AUTH_SECRET by HKDF-SHA256 (empty salt, info 'todo-backend access token v1', " +
+          '32 bytes), never with the secret itself.',
       },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Problem } from '@todo/contract';
+import { withoutQuery } from '@todo/db/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable, isUnknownUser } from '../lib/database-errors.js';
@@ -50,7 +51,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return sendProblem(reply, 422, 'The request did not pass validation', { errors });
   }
   if (isDatabaseUnavailable(error)) {
-    request.log.warn({ err: error }, 'database unavailable');
+    // Never the failed query itself: its parameters hold tokens, emails and task text.
+    request.log.warn({ err: withoutQuery(error) }, 'database unavailable');
     reply.header('retry-after', '5');
     return sendProblem(reply, 503, 'The database is unavailable; try again shortly');
   }
@@ -66,7 +68,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
         : error.message;
     return sendProblem(reply, status, detail);
   }
-  request.log.error({ err: error }, 'request failed');
+  request.log.error({ err: withoutQuery(error) }, 'request failed');
   return sendProblem(reply, 500, 'Something went wrong on our side');
 }
 

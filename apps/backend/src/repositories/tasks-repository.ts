@@ -30,6 +30,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { isConnectionLost } from '../lib/database-errors.js';
 import { nextDueAt } from '../lib/recurrence.js';
 import { normalizeTags } from '../lib/tags.js';
+import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
 import { type TaskRow, toTask } from './task-row.js';
 
 const { tasks } = schema;
@@ -111,8 +112,6 @@ function patchValues(body: PatchTaskBody): TaskValues {
   return values;
 }
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 /**
  * postgres.js answers a failed transaction with ROLLBACK on the same connection; when that
  * connection is gone, the write throws outside any promise and kills the process
@@ -174,20 +173,20 @@ export function createTasksRepository(db: Database) {
           : null;
       // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
       if (nextDue && nextDue.getUTCFullYear() <= 9999) {
-        const [next] = await tx
-          .insert(tasks)
-          .values({
-            userId,
-            title: values.title ?? current.title,
-            description:
-              values.description === undefined ? current.description : values.description,
-            priority: values.priority ?? current.priority,
-            tags: values.tags ?? current.tags,
-            recurrence,
-            dueAt: nextDue,
-            recurrenceAnchorAt: anchor,
-          })
-          .returning({ id: tasks.id });
+        const occurrence = {
+          userId,
+          title: values.title ?? current.title,
+          description: values.description === undefined ? current.description : values.description,
+          priority: values.priority ?? current.priority,
+          tags: values.tags ?? current.tags,
+          recurrence,
+          dueAt: nextDue,
+          recurrenceAnchorAt: anchor,
+        };
+        const restored = await restoredOccurrence(tx, id, occurrence, after);
+        const [next] = restored
+          ? [restored]
+          : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
         update.nextOccurrenceId = next?.id ?? null;
       }
       const [row] = await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, nextDueAt } from '../../src/lib/recurrence.js';
+import { addMonths, isNextOccurrence, nextDueAt } from '../../src/lib/recurrence.js';
 
 const at = (iso: string) => new Date(iso);
 const iso = (date: Date) => date.toISOString();
@@ -111,5 +111,23 @@ describe('nextDueAt', () => {
     ['yearly', '2026-05-10T10:15:00.000Z'],
   ] as const)('repeats a %s task without a due date one step from now', (rule, expected) => {
     expect(iso(nextDueAt(null, rule, at('2025-05-10T10:15:00Z')))).toBe(expected);
+  });
+});
+
+describe('isNextOccurrence', () => {
+  const next = at('2031-03-11T08:00:00Z');
+  const after = at('2031-03-10T09:00:00Z');
+
+  it('in an anchored series, is only the next step itself', () => {
+    const anchor = at('2031-03-01T08:00:00Z');
+    expect(isNextOccurrence(next, next, anchor, after)).toBe(true);
+    expect(isNextOccurrence(at('2031-03-10T20:00:00Z'), next, anchor, after)).toBe(false);
+  });
+
+  it('in a series without a due date, is any date after the completion up to the next step', () => {
+    expect(isNextOccurrence(at('2031-03-10T20:00:00Z'), next, null, after)).toBe(true);
+    expect(isNextOccurrence(next, next, null, after)).toBe(true);
+    expect(isNextOccurrence(after, next, null, after)).toBe(false);
+    expect(isNextOccurrence(at('2031-03-11T08:00:01Z'), next, null, after)).toBe(false);
   });
 });

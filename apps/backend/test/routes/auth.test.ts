@@ -1,10 +1,16 @@
-import { signAccessToken, type Task, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@todo/contract';
+import {
+  deriveAccessTokenKey,
+  signAccessToken,
+  type Task,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from '@todo/contract';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem, TEST_SECRET, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-const key = new TextEncoder().encode(TEST_SECRET);
+const key = await deriveAccessTokenKey(TEST_SECRET);
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A token like the frontend's, with some claims or the header changed. */
@@ -52,6 +58,11 @@ describe('401 without a valid token', () => {
       'a token signed with another key',
       async () =>
         `Bearer ${await signAccessToken('another-secret-also-32-characters-long', 'alice')}`,
+      'Bearer error="invalid_token"',
+    ],
+    [
+      'a token signed with BETTER_AUTH_SECRET itself instead of the key derived from it',
+      async () => `Bearer ${await token({}, new TextEncoder().encode(TEST_SECRET))}`,
       'Bearer error="invalid_token"',
     ],
     [

@@ -297,3 +297,84 @@ describe('concurrent completion', () => {
     expect(rows[1]?.due_at?.toISOString()).toBe('2031-04-08T00:00:00.000Z');
   });
 });
+
+describe('undoing the deletion of the next occurrence', () => {
+  /** What the frontend's Undo sends: a new task from the deleted one's snapshot (restoreTaskAction). */
+  async function deleteAndUndo(id: number): Promise<Task> {
+    const deleted = await get(id);
+    const response = await t.as(USER, { method: 'DELETE', url: url(id) });
+    expect(response.statusCode).toBe(204);
+    const { title, description, priority, tags, due_at, recurrence, completed } = deleted;
+    return t.createTask(USER, {
+      title,
+      description,
+      priority,
+      tags,
+      due_at,
+      recurrence,
+      completed,
+    });
+  }
+  const pending = async (title: string) => (await series(title)).filter((row) => !row.completed);
+
+  it.each([
+    ['with a due date', '2031-03-10T07:00:00Z'],
+    ['without a due date', undefined],
+  ])('%s: delete B, undo, toggle A off and on → exactly one pending occurrence', async (_, due) => {
+    const title = `Undo series ${due ?? 'undated'}`;
+    const a = await t.createTask(USER, { title, due_at: due, recurrence: 'weekly' });
+    const b = (await toggle(a.id)).next_occurrence_id ?? 0;
+    const restored = await deleteAndUndo(b);
+    expect((await toggle(a.id)).completed).toBe(false);
+    const again = await toggle(a.id);
+
+    expect(again.next_occurrence_id).toBe(restored.id);
+    expect((await pending(title)).map((row) => row.id)).toEqual([restored.id]);
+  });
+
+  it('the restored occurrence continues the series from its first date (Jan 31 → Feb 28 → Mar 31)', async () => {
+    const a = await t.createTask(USER, {
+      title: 'Undo month end',
+      due_at: '2031-01-31T09:00:00Z',
+      recurrence: 'monthly',
+    });
+    const restored = await deleteAndUndo((await toggle(a.id)).next_occurrence_id ?? 0);
+    expect(restored.due_at).toBe('2031-02-28T09:00:00.000Z');
+    await toggle(a.id);
+    await toggle(a.id);
+    const march = await get((await toggle(restored.id)).next_occurrence_id ?? 0);
+    expect(march.due_at).toBe('2031-03-31T09:00:00.000Z');
+  });
+
+  it('without the undo, completing A again creates its next occurrence anew', async () => {
+    const a = await t.createTask(USER, {
+      title: 'Deleted for good',
+      due_at: '2031-03-10T07:00:00Z',
+      recurrence: 'daily',
+    });
+    const b = (await toggle(a.id)).next_occurrence_id ?? 0;
+    await t.as(USER, { method: 'DELETE', url: url(b) });
+    await toggle(a.id);
+    const again = await toggle(a.id);
+    expect(again.next_occurrence_id).not.toBe(b);
+    expect((await pending('Deleted for good')).map((row) => row.id)).toEqual([
+      again.next_occurrence_id,
+    ]);
+  });
+
+  it('another task of the same title and rule, due at another time, is not taken for it', async () => {
+    const morning = await t.createTask(USER, {
+      title: 'Pills',
+      due_at: '2031-03-10T08:00:00Z',
+      recurrence: 'daily',
+    });
+    const evening = await t.createTask(USER, {
+      title: 'Pills',
+      due_at: '2031-03-10T20:00:00Z',
+      recurrence: 'daily',
+    });
+    const next = await get((await toggle(morning.id)).next_occurrence_id ?? 0);
+    expect(next.id).not.toBe(evening.id);
+    expect(next.due_at).toBe('2031-03-11T08:00:00.000Z');
+  });
+});

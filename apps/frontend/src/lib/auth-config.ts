@@ -1,4 +1,5 @@
 import { createDatabase, schema } from '@todo/db/client';
+import { withoutQuery } from '@todo/db/errors';
 import { APIError, betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
@@ -69,13 +70,17 @@ export function createAuth(env: ServerEnv) {
       // served over plain HTTP (NodePort, tunnel), where a Secure cookie would be dropped.
       useSecureCookies: env.authUrl?.startsWith('https://') ?? false,
     },
+    // Unexpected errors are thrown to handleAuthRequest, which strips their query, instead of
+    // being printed whole by the router (better-call's `# SERVER_ERROR`, with the parameters).
+    onAPIError: { throw: true },
     logger: {
       level: 'warn',
       log: (level, message, ...args) => {
         // Expected without BETTER_AUTH_URL: the base URL comes from each request on purpose.
         if (!pinned && message.includes('Base URL is not set')) return;
         const write = level === 'error' ? console.error : console.warn;
-        write(`[better-auth] ${level}: ${message}`, ...args);
+        // A failed query's text and parameters hold session tokens and emails: never logged.
+        write(`[better-auth] ${level}: ${withoutQuery(message)}`, ...args.map(withoutQuery));
       },
     },
     plugins: [nextCookies()],

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getAuth } from './auth';
+import { getAuth, withoutQueries } from './auth';
 import { AUTH_BODY_MAX_BYTES } from './auth-limits';
 import { readCappedBody } from './capped-body';
 import { CLIENT_ADDRESS_HEADER, clientAddress, proxyMatcher } from './client-address';
@@ -39,7 +39,10 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
       clientAddress(peer, request.headers.get('x-forwarded-for'), isTrustedProxy),
     );
   }
-  return getAuth().handler(
-    new Request(request.url, { method: request.method, headers, body, signal: request.signal }),
+  // What Better Auth does not answer itself (`onAPIError.throw`) is thrown to Next, which logs it.
+  return withoutQueries(
+    getAuth().handler(
+      new Request(request.url, { method: request.method, headers, body, signal: request.signal }),
+    ),
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withoutQuery } from '@todo/db/errors';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { type Auth, createAuth } from './auth-config';
@@ -18,5 +19,17 @@ export type Session = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>
 export const getSession = cache(async (): Promise<Session | null> => {
   // Reading the request first makes the page dynamic before any environment is needed.
   const requestHeaders = await headers();
-  return getAuth().api.getSession({ headers: requestHeaders });
+  return withoutQueries(getAuth().api.getSession({ headers: requestHeaders }));
 });
+
+/**
+ * Next logs whatever a page or a route throws, and a failed query carries its parameters:
+ * session tokens, emails. Such an error leaves as a DatabaseError with only its code.
+ */
+export async function withoutQueries<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw withoutQuery(error);
+  }
+}

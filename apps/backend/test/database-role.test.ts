@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Task } from '@todo/contract';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.js';
+import { buildTestApp, expectProblem, type TestApp } from './helpers/test-app.js';
+
+// The grants the README tells operators to apply, applied here to a role of this test's own.
+const GRANTS = readFileSync(
+  new URL('../../../packages/db/roles/todo-backend.sql', import.meta.url),
+  'utf8',
+);
+
+let database: TestDatabase;
+let owner: postgres.Sql;
+let backend: postgres.Sql;
+let t: TestApp;
+const role = `todo_backend_${randomBytes(4).toString('hex')}`;
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject('postgresServerUrl'));
+  owner = postgres(database.url, { max: 1, onnotice: () => {} });
+  const password = randomBytes(12).toString('hex');
+  await owner.unsafe(`create role ${role} login password '${password}'`);
+  await owner.unsafe(GRANTS.replaceAll('todo_backend', role));
+  await owner`insert into "user" (id, name, email) values ('ada', 'Ada', 'ada@example.test')`;
+  const url = new URL(database.url);
+  url.username = role;
+  url.password = password;
+  backend = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  t = await buildTestApp({ databaseUrl: url.toString() });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await backend?.end({ timeout: 5 });
+  // Roles belong to the server, not the database: its grants go first, then the role.
+  await owner?.unsafe(`drop owned by ${role}`);
+  await owner?.unsafe(`drop role ${role}`);
+  await owner?.end({ timeout: 5 });
+  await database?.drop();
+});
+
+describe('the backend on a least-privilege database role', () => {
+  it.each(['session', 'account', 'verification', 'user'])(
+    'the role cannot read "%s"',
+    async (table) => {
+      await expect(backend.unsafe(`select * from "${table}" limit 1`)).rejects.toMatchObject({
+        code: '42501',
+      });
+    },
+  );
+
+  it('creates, lists, toggles, changes and deletes tasks', async () => {
+    const created = await t.createTask('ada', {
+      title: 'Least privilege',
+      tags: ['Ops'],
+      due_at: '2031-01-06T09:00:00Z',
+      recurrence: 'weekly',
+    });
+    const list = await t.as('ada', { method: 'GET', url: '/api/ada/tasks?status=pending' });
+    expect(list.json<{ items: Task[] }>().items.map((task) => task.id)).toEqual([created.id]);
+
+    const done = await t.as('ada', {
+      method: 'PATCH',
+      url: `/api/ada/tasks/${created.id}/complete`,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const next = done.json<Task>().next_occurrence_id;
+    expect(next).toEqual(expect.any(Number));
+
+    const patched = await t.as('ada', {
+      method: 'PATCH',
+      url: `/api/ada/tasks/${next}`,
+      payload: { title: 'Renamed' },
+    });
+    expect(patched.json<Task>().title).toBe('Renamed');
+    const tags = await t.as('ada', { method: 'GET', url: '/api/ada/tags' });
+    expect(tags.json()).toEqual({ items: [{ tag: 'ops', count: 2 }] });
+
+    for (const id of [next, created.id]) {
+      const deleted = await t.as('ada', { method: 'DELETE', url: `/api/ada/tasks/${id}` });
+      expect(deleted.statusCode, deleted.body).toBe(204);
+    }
+    expect(await owner`select id from tasks`).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+  });
+
+  it('still answers 401 for a token whose user does not exist', async () => {
+    const response = await t.as('ghost', {
+      method: 'POST',
+      url: '/api/ghost/tasks',
+      payload: { title: 'Nobody' },
+    });
+    expectProblem(response, 401);
+  });
+});
