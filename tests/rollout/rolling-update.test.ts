@@ -24,9 +24,10 @@ const PROPAGATION_MS = { min: 1_000, max: 2_000 };
 const MEANINGFUL = 10;
 /**
  * Two rollouts, each waiting at most as long as the kubelet would for the new pod to start (the
- * frontend's startup probe allows 150 s) plus the old pod's grace period.
+ * startup probes allow 300 s for the backend, 150 s for the frontend) plus the old pod's 30 s
+ * grace period, so a pod that never gets Ready fails with its own message, not the test timeout.
  */
-const ROLLOUT_TIMEOUT_MS = 420_000;
+const ROLLOUT_TIMEOUT_MS = 600_000;
 
 type Deployment = ReturnType<typeof playDeployment>;
 
