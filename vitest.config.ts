@@ -2,7 +2,8 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import { workspaceSource } from './vitest.shared.js';
 
 // One `vitest run` at the root runs every project's tests; each workspace keeps its own config.
-// tests/images and tests/contract need the built images: `npm run test:images` runs them.
+// tests/images, tests/contract and tests/rollout need the built images: `npm run test:images`
+// runs them.
 export default mergeConfig(
   workspaceSource,
   defineConfig({
@@ -14,7 +15,6 @@ export default mergeConfig(
         'tests/charts',
         'tests/reliability',
         'tests/security',
-        'tests/rollout',
         'tests/scripts',
         'bench',
       ],

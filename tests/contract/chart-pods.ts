@@ -38,6 +38,26 @@ export interface ChartPod {
   startedAt: number;
 }
 
+/** The variable each app binds to: in a pod, "every interface" is the pod IP. */
+const BIND_VARIABLE = { backend: 'HOST', frontend: 'HOSTNAME' } as const;
+
+export interface ChartPodOptions {
+  /** Mount these instead of the chart's emptyDirs. */
+  emptyDirs?: string[];
+  /**
+   * The pod IP (a loopback address of its own): the app binds it instead of 0.0.0.0 (HOST for the
+   * backend, whose metrics listener follows it; HOSTNAME for Next), so pods of one chart run side
+   * by side on their container ports.
+   */
+  ip?: string;
+  /** The pod name the runtime sets as HOSTNAME (unless `ip` takes that variable). */
+  name?: string;
+  /** host:port of each Service by name, where a stand-in proxies it; 127.0.0.1:<targetPort> otherwise. */
+  serviceAddresses?: Map<string, string>;
+  /** Entries over the rendered env (a database of the test's own). */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the chart's image as the pod spec says: its UID/GID, the rendered env over the image's
  * ENV (Service names mapped to this machine), a read-only root with the chart's emptyDirs (or
@@ -47,13 +67,14 @@ export async function startChartPod(
   app: 'backend' | 'frontend',
   contract: PodContract,
   services: PodContract[],
-  options: { emptyDirs?: string[] } = {},
+  options: ChartPodOptions = {},
 ): Promise<ChartPod> {
   const name = contract.deployment.metadata.name;
+  const host = options.ip ?? '0.0.0.0';
   for (const port of contract.containerPorts) {
-    if (!(await portIsFree(port))) {
+    if (!(await portIsFree(port, host))) {
       throw new Error(
-        `Port ${port} (containerPort of ${name}) is already in use on this machine. The pods run on their real container ports: stop whatever listens on ${port} (npm start, a dev server) and run it again.`,
+        `Port ${port} (containerPort of ${name}) is already in use at ${host} on this machine. The pods run on their real container ports: stop whatever listens on ${port} (npm start, a dev server) and run it again.`,
       );
     }
   }
@@ -64,10 +85,19 @@ export async function startChartPod(
   if (uid === undefined || gid === undefined) {
     throw new Error(`${name}: the chart must set runAsUser and runAsGroup`);
   }
+  const { serviceAddresses } = options;
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(contract.env)) {
-    env[key] = mapServiceHosts(value, services);
+    env[key] = serviceAddresses
+      ? mapServiceHosts(value, services, (service) => {
+          const address = serviceAddresses.get(service.service.metadata.name);
+          if (!address) throw new Error(`no stand-in for Service ${service.service.metadata.name}`);
+          return address;
+        })
+      : mapServiceHosts(value, services);
   }
+  Object.assign(env, options.env);
+  if (options.ip) env[BIND_VARIABLE[app]] = options.ip;
   const startedAt = Date.now();
   const pod = await startPod({
     image: imageName(app),
@@ -75,9 +105,10 @@ export async function startChartPod(
     uid,
     gid,
     port: serviceTargetPort(contract),
+    host: options.ip,
     limits: contract.limits,
     emptyDirs: options.emptyDirs ?? contract.emptyDirMounts,
-    hostname: `${name}-6d8f9c7b5d-x4k2p`,
+    hostname: options.name ?? `${name}-6d8f9c7b5d-x4k2p`,
   });
   return { contract, pod, uid, gid, startedAt };
 }

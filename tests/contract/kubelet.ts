@@ -232,12 +232,12 @@ export function processIdentity(pid: number): { uids: number[]; gids: number[] }
   return { uids: field('Uid'), gids: field('Gid') };
 }
 
-/** True when nothing listens on `port` on any IPv4 address of this machine. */
-export function portIsFree(port: number): Promise<boolean> {
+/** True when nothing listens on `port` at `host` (any IPv4 address of this machine by default). */
+export function portIsFree(port: number, host = '0.0.0.0'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => {
+    server.listen({ port, host, exclusive: true }, () => {
       server.close(() => resolve(true));
     });
   });

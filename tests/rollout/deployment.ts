@@ -9,7 +9,7 @@ import {
   terminate,
 } from '../contract/kubelet.js';
 import { type PodContract, serviceTargetPort } from '../contract/pod-spec.js';
-import { type App, launchPod, type Pod, type podEnvironment } from './launch-pod.js';
+import { type App, launchPod, type Pod, type PodLaunch } from './launch-pod.js';
 import type { ServiceProxy } from './service-proxy.js';
 
 export interface RunningPod {
@@ -34,11 +34,19 @@ export interface DeploymentOptions {
   app: App;
   contract: PodContract;
   service: ServiceProxy;
-  /** The pod's environment, from its name and IP. */
-  environment(name: string, ip: string): ReturnType<typeof podEnvironment>;
+  /** Both charts' contracts and where this pod reaches each Service. */
+  network: Pick<PodLaunch, 'services' | 'serviceAddresses'>;
   /** Gives each new pod an IP of its own. */
   nextIp(): string;
+  /** By default, the time the startup probe allows before the kubelet would restart the pod. */
   readyTimeoutMs?: number;
+}
+
+/** initialDelaySeconds + periodSeconds × failureThreshold of the startup probe, in ms (60 s without one). */
+function startupBudgetMs(contract: PodContract): number {
+  const startup = contract.probes.find((probe) => probe.kind === 'startupProbe');
+  if (!startup) return 60_000;
+  return (startup.initialDelaySeconds + startup.periodSeconds * startup.failureThreshold) * 1000;
 }
 
 export function playDeployment(options: DeploymentOptions) {
@@ -53,10 +61,10 @@ export function playDeployment(options: DeploymentOptions) {
     sequence += 1;
     const podName = `${name}-${String.fromCharCode(96 + sequence)}`;
     const ip = options.nextIp();
-    const pod = launchPod(app, podName, options.environment(podName, ip));
+    const pod = await launchPod(app, contract, { name: podName, ip, ...options.network });
     const running = { pod, probes: startProbeWorkers(contract, ip, pod.startedAt) };
     everyPod.push(running);
-    const timeoutMs = options.readyTimeoutMs ?? 60_000;
+    const timeoutMs = options.readyTimeoutMs ?? startupBudgetMs(contract);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -1,13 +1,9 @@
-// The one place a pod's container is started. Today it runs this checkout's production build
-// (`npm run build`) with the rendered environment; pointing launchPod at the image runner
-// (the image's root filesystem, UID and limits) changes nothing else in the rollout tests.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// The one place a rollout test starts a pod's container: the chart's real image, as `helm
+// template` renders the pod (its UID, read-only root, emptyDirs, CPU and memory limits; see
+// tests/contract/chart-pods.ts), on a loopback address of its own standing in for the pod IP.
+import { startChartPod } from '../contract/chart-pods.js';
 import type { StoppableContainer } from '../contract/kubelet.js';
-import { mapServiceHosts, type PodContract } from '../contract/pod-spec.js';
-import { watchProcess } from '../reliability/support/backend.js';
-import { stack } from '../support/scripts.js';
+import type { PodContract } from '../contract/pod-spec.js';
 
 export type App = 'backend' | 'frontend';
 
@@ -17,88 +13,57 @@ export type App = 'backend' | 'frontend';
  */
 export const SIGTERM_EXIT_CODE: Record<App, number> = { backend: 0, frontend: 143 };
 
-/** The container's output, kept for a look after a failure. */
-export const POD_LOG_DIR = path.join(tmpdir(), 'todo-rollout-logs');
-
-export interface PodNetwork {
-  /** The pod's IP: a loopback address of its own, so every pod can use its containerPort. */
+export interface PodLaunch {
+  name: string;
+  /** The pod's IP: a loopback address of its own, so every pod can use its containerPorts. */
   ip: string;
+  /** Both charts' contracts: the Services the rendered env names. */
+  services: PodContract[];
   /** host:port of each Service (by name) as this pod reaches it. */
-  services: Map<string, string>;
+  serviceAddresses: Map<string, string>;
+  /** Entries over the rendered env. */
+  env?: Record<string, string>;
 }
 
 export interface Pod extends StoppableContainer {
   name: string;
   ip: string;
   pid: number;
+  /** When the image's command started: the kubelet counts probe delays from here. */
   startedAt: number;
   output(): string;
 }
 
-/** The variable each app binds to: in a pod, "every interface" is the pod IP. */
-const BIND_VARIABLE: Record<App, string> = { backend: 'HOST', frontend: 'HOSTNAME' };
-/** What each image's ENV adds to the pod's environment (apps/<app>/Dockerfile). */
-const IMAGE_ENV: Record<App, Record<string, string>> = {
-  backend: { NODE_ENV: 'production' },
-  frontend: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-};
-
-/**
- * The container's environment: the image's ENV, HOSTNAME set to the pod name by the runtime, the
- * rendered env over both with Service names pointed at their stand-ins, and the app bound to the
- * pod IP instead of 0.0.0.0.
- */
-export function podEnvironment(
-  app: App,
-  name: string,
-  contract: PodContract,
-  network: PodNetwork,
-  services: PodContract[],
-): Record<string, string> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    ...IMAGE_ENV[app],
-    HOSTNAME: name,
-  };
-  for (const [key, value] of Object.entries(contract.env)) {
-    env[key] = mapServiceHosts(value, services, (service) => {
-      const address = network.services.get(service.service.metadata.name);
-      if (!address) throw new Error(`no stand-in for Service ${service.service.metadata.name}`);
-      return address;
-    });
-  }
-  env[BIND_VARIABLE[app]] = network.ip;
-  return env;
-}
-
-/** Starts the pod's one container with exactly `env`. */
-export function launchPod(app: App, name: string, env: Record<string, string>): Pod {
-  mkdirSync(POD_LOG_DIR, { recursive: true });
-  const entry = app === 'backend' ? stack.backendEntry : stack.frontendEntry;
-  const child = stack.startProcess(entry, {
-    env,
-    baseEnv: {},
-    // The images' WORKDIR: the repository root for the backend, the standalone folder for Next.
-    cwd: app === 'frontend' ? path.dirname(entry) : undefined,
-    logFile: path.join(POD_LOG_DIR, `${name}.log`),
+/** Starts the pod's one container; resolves once the image's command runs. */
+export async function launchPod(app: App, contract: PodContract, launch: PodLaunch): Promise<Pod> {
+  const { pod } = await startChartPod(app, contract, launch.services, {
+    ip: launch.ip,
+    name: launch.name,
+    serviceAddresses: launch.serviceAddresses,
+    env: launch.env,
   });
-  const { output, closed } = watchProcess(child);
-  if (child.pid === undefined) throw new Error(`${name}: the process did not start`);
-  const pid = child.pid;
+  const startedAt = Date.now();
+  // The kubelet's view of the exit; the container's filesystem and cgroups go with it.
+  const exited = pod.exited.then(async (status) => {
+    await pod.stop();
+    return typeof status === 'number'
+      ? { code: status, signal: null }
+      : { code: null, signal: status as NodeJS.Signals };
+  });
   return {
-    name,
-    ip: env[BIND_VARIABLE[app]] ?? '',
-    pid,
-    startedAt: Date.now(),
-    output,
-    signal: (signal) => process.kill(pid, signal),
+    name: launch.name,
+    ip: launch.ip,
+    pid: pod.pid,
+    startedAt,
+    output: pod.logs,
+    signal: (signal) => process.kill(pod.pid, signal),
     kill: () => {
       try {
-        process.kill(-pid, 'SIGKILL');
+        process.kill(-pod.pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
     },
-    exited: closed,
+    exited,
   };
 }

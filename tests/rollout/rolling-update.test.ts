@@ -1,6 +1,7 @@
 // A rolling update of both charts, one replica each, under continuous load, with the kubelet and
-// the Services played on this machine: pods started with the environment, probes, preStop and
-// grace period that `helm template` renders, behind TCP proxies standing in for kube-proxy.
+// the Services played on this machine: the real images started as `helm template` renders their
+// pods (env, UID, read-only root, CPU and memory limits), with the rendered probes, preStop and
+// grace period, behind TCP proxies standing in for kube-proxy.
 import { randomBytes } from 'node:crypto';
 import { signAccessToken } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,7 +10,7 @@ import { type PodContract, podContract } from '../contract/pod-spec.js';
 import { signUp } from '../support/sign-up.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { playDeployment, type RolloutRecord } from './deployment.js';
-import { type App, podEnvironment, SIGTERM_EXIT_CODE } from './launch-pod.js';
+import { type App, SIGTERM_EXIT_CODE } from './launch-pod.js';
 import { type ServiceProxy, startServiceProxy } from './service-proxy.js';
 import { type Hit, type Stream, startTraffic, summarize } from './traffic.js';
 
@@ -21,6 +22,12 @@ const PROPAGATION_MS = { min: 1_000, max: 2_000 };
  * page, rendered on the server, is the slower one: a few a second on a loaded two-core machine).
  */
 const MEANINGFUL = 10;
+/**
+ * Two rollouts, each waiting at most as long as the kubelet would for the new pod to start (the
+ * startup probes allow 300 s for the backend, 150 s for the frontend) plus the old pod's 30 s
+ * grace period, so a pod that never gets Ready fails with its own message, not the test timeout.
+ */
+const ROLLOUT_TIMEOUT_MS = 600_000;
 
 type Deployment = ReturnType<typeof playDeployment>;
 
@@ -95,7 +102,7 @@ const describeRecords = (records: Map<App, RolloutRecord>) =>
 const within = (hits: Hit[], stream: string, from: number, to: number) =>
   hits.filter((hit) => hit.stream === stream && hit.startedAt >= from && hit.startedAt <= to);
 
-describe('rolling update, maxSurge 1 / maxUnavailable 0, under load (production build, real PostgreSQL)', () => {
+describe('rolling update, maxSurge 1 / maxUnavailable 0, under load (the real images within their limits, real PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createTestDatabase(inject('postgresServerUrl'));
     const set = { 'env.DATABASE_URL': database.url, 'env.BETTER_AUTH_SECRET': SECRET };
@@ -117,14 +124,10 @@ describe('rolling update, maxSurge 1 / maxUnavailable 0, under load (production 
         app,
         contract: contract(app),
         service,
-        environment: (name, ip) =>
-          podEnvironment(app, name, contract(app), { ip, services: serviceAddresses }, [
-            contract('backend'),
-            contract('frontend'),
-          ]),
+        network: { services: [contract('backend'), contract('frontend')], serviceAddresses },
         nextIp: () => {
           lastOctet += 1;
-          return `127.0.0.${lastOctet}`;
+          return `127.0.2.${lastOctet}`;
         },
       });
       deployments.set(app, played);
@@ -175,61 +178,70 @@ describe('rolling update, maxSurge 1 / maxUnavailable 0, under load (production 
     await database?.drop();
   });
 
-  it('replaces each pod with the rendered preStop, SIGTERM and grace period: zero failed requests, both pods serve', async () => {
-    const pause = { backend: renderedPreStop('backend'), frontend: renderedPreStop('frontend') };
-    const { hits, records } = await rollBothUnderLoad((app) => pause[app]);
-    console.log(
-      `rollout with the rendered preStop:\n${summarize(hits)}\n${describeRecords(records)}`,
-    );
-
-    const failed = hits.filter((hit) => !hit.good);
-    expect(
-      failed
-        .slice(0, 10)
-        .map(
-          (hit) => `${hit.stream} ${hit.connection} ${hit.error ?? hit.status} at ${hit.startedAt}`,
-        ),
-      `failed requests during the rollouts: ${JSON.stringify([...records.values()])}`,
-    ).toEqual([]);
-    for (const [app, record] of records) {
-      expect(record.termination, `${record.from}: exit`).toMatchObject({
-        code: SIGTERM_EXIT_CODE[app],
-        killed: false,
-      });
-      // The pause outlasted the endpoint propagation: no new connection met the stopping pod.
-      expect(
-        connectionsAfterSigterm(app, record),
-        `new connections to ${record.from} after its SIGTERM`,
-      ).toBe(0);
-      const stream = STREAM_OF[app];
-      const during = within(hits, stream, record.startedAt, record.exitedAt).filter(
-        (hit) => hit.good,
+  it(
+    'replaces each pod with the rendered preStop, SIGTERM and grace period: zero failed requests, both pods serve',
+    async () => {
+      const pause = { backend: renderedPreStop('backend'), frontend: renderedPreStop('frontend') };
+      const { hits, records } = await rollBothUnderLoad((app) => pause[app]);
+      console.log(
+        `rollout with the rendered preStop:\n${summarize(hits)}\n${describeRecords(records)}`,
       );
-      for (const pod of [record.from, record.to]) {
-        expect(
-          during.filter((hit) => hit.pod === pod).length,
-          `good ${stream} answers from ${pod} while ${record.from} was replaced`,
-        ).toBeGreaterThanOrEqual(MEANINGFUL);
-      }
-    }
-    expect([...deployments.values()].flatMap((played) => played.probeKills())).toEqual([]);
-  });
 
-  it('without the preStop pause, new connections still reach the pod after its SIGTERM: the pause is what keeps them away', async () => {
-    const { hits, records } = await rollBothUnderLoad((app) => ({
-      ...contract(app),
-      preStop: undefined,
-    }));
-    console.log(`rollout without a preStop:\n${summarize(hits)}\n${describeRecords(records)}`);
-
-    for (const [app, record] of records) {
-      // Whether those connections then fail depends on the app: both keep listening while they
-      // drain and answer them, but a drain that ends before the propagation does leaves the rest
-      // to be refused (see docs/kubernetes.md).
+      const failed = hits.filter((hit) => !hit.good);
       expect(
-        connectionsAfterSigterm(app, record),
-        `new connections to ${record.from} after its SIGTERM`,
-      ).toBeGreaterThan(0);
-    }
-  });
+        failed
+          .slice(0, 10)
+          .map(
+            (hit) =>
+              `${hit.stream} ${hit.connection} ${hit.error ?? hit.status} at ${hit.startedAt}`,
+          ),
+        `failed requests during the rollouts: ${JSON.stringify([...records.values()])}`,
+      ).toEqual([]);
+      for (const [app, record] of records) {
+        expect(record.termination, `${record.from}: exit`).toMatchObject({
+          code: SIGTERM_EXIT_CODE[app],
+          killed: false,
+        });
+        // The pause outlasted the endpoint propagation: no new connection met the stopping pod.
+        expect(
+          connectionsAfterSigterm(app, record),
+          `new connections to ${record.from} after its SIGTERM`,
+        ).toBe(0);
+        const stream = STREAM_OF[app];
+        const during = within(hits, stream, record.startedAt, record.exitedAt).filter(
+          (hit) => hit.good,
+        );
+        for (const pod of [record.from, record.to]) {
+          expect(
+            during.filter((hit) => hit.pod === pod).length,
+            `good ${stream} answers from ${pod} while ${record.from} was replaced`,
+          ).toBeGreaterThanOrEqual(MEANINGFUL);
+        }
+      }
+      expect([...deployments.values()].flatMap((played) => played.probeKills())).toEqual([]);
+    },
+    ROLLOUT_TIMEOUT_MS,
+  );
+
+  it(
+    'without the preStop pause, new connections still reach the pod after its SIGTERM: the pause is what keeps them away',
+    async () => {
+      const { hits, records } = await rollBothUnderLoad((app) => ({
+        ...contract(app),
+        preStop: undefined,
+      }));
+      console.log(`rollout without a preStop:\n${summarize(hits)}\n${describeRecords(records)}`);
+
+      for (const [app, record] of records) {
+        // Whether those connections then fail depends on the app: both keep listening while they
+        // drain and answer them, but a drain that ends before the propagation does leaves the rest
+        // to be refused (see docs/kubernetes.md).
+        expect(
+          connectionsAfterSigterm(app, record),
+          `new connections to ${record.from} after its SIGTERM`,
+        ).toBeGreaterThan(0);
+      }
+    },
+    ROLLOUT_TIMEOUT_MS,
+  );
 });

@@ -12,7 +12,7 @@ import { listeningPorts } from '../contract/kubelet.js';
 import { type PodContract, podContract, serviceTargetPort } from '../contract/pod-spec.js';
 import { stack } from '../support/scripts.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { type App, launchPod, type Pod, podEnvironment, SIGTERM_EXIT_CODE } from './launch-pod.js';
+import { type App, launchPod, type Pod, SIGTERM_EXIT_CODE } from './launch-pod.js';
 
 const SECRET = 'startup-signal-test-secret-at-least-32-characters';
 /** The advisory lock key of packages/db's migrate(). */
@@ -29,18 +29,22 @@ let podCount = 0;
 /** Every pod started, killed after each test in case one outlived its test. */
 const started: Pod[] = [];
 
-function startPod(app: App, databaseUrl?: string): Pod {
+async function startPod(app: App, databaseUrl?: string): Promise<Pod> {
   const contract = contracts.get(app);
   if (!contract) throw new Error(`todo-${app} was not rendered`);
   podCount += 1;
-  const name = `todo-${app}-starting-${podCount}`;
-  const ip = `127.0.1.${podCount}`;
-  const services = new Map([
-    ['todo-backend', '127.0.0.1:9'],
-    ['todo-frontend', '127.0.0.1:9'],
-  ]);
-  const env = podEnvironment(app, name, contract, { ip, services }, [...contracts.values()]);
-  const pod = launchPod(app, name, databaseUrl ? { ...env, DATABASE_URL: databaseUrl } : env);
+  // No Service answers here: these pods are stopped before anything would call one.
+  const nowhere = '127.0.0.1:9';
+  const pod = await launchPod(app, contract, {
+    name: `todo-${app}-starting-${podCount}`,
+    ip: `127.0.3.${podCount}`,
+    services: [...contracts.values()],
+    serviceAddresses: new Map([
+      ['todo-backend', nowhere],
+      ['todo-frontend', nowhere],
+    ]),
+    env: databaseUrl ? { DATABASE_URL: databaseUrl } : undefined,
+  });
   started.push(pod);
   return pod;
 }
@@ -90,7 +94,7 @@ describe('SIGTERM before the app listens', () => {
   for (const app of ['backend', 'frontend'] as const) {
     for (const delayMs of [0, 150]) {
       it(`todo-${app}, ${delayMs} ms after the start: exits cleanly, no stack trace`, async () => {
-        const pod = startPod(app);
+        const pod = await startPod(app);
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         expect(listeningPorts(pod.pid), 'already listening: not a start-up case').toEqual([]);
         expectQuietExit(app, await stopWithSigterm(pod));
@@ -100,7 +104,7 @@ describe('SIGTERM before the app listens', () => {
 
   for (const app of ['backend', 'frontend'] as const) {
     it(`todo-${app}, the moment it listens (still starting): exits cleanly, no stack trace`, async () => {
-      const pod = startPod(app);
+      const pod = await startPod(app);
       const deadline = Date.now() + 30_000;
       while (listeningPorts(pod.pid).length === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -121,7 +125,7 @@ describe('SIGTERM before the app listens', () => {
     const holder = postgres(url.toString(), { max: 1, onnotice: () => {} });
     try {
       await holder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      const pod = startPod('backend', url.toString());
+      const pod = await startPod('backend', url.toString());
       for (let i = 0; i < 200; i++) {
         const [waiting] = await holder<{ n: number }[]>`select count(*)::int as n from pg_locks
           where locktype = 'advisory' and not granted`;
@@ -144,7 +148,7 @@ describe('SIGTERM before the app listens', () => {
       const [tables] = await holder<{ n: number }[]>`select count(*)::int as n
         from information_schema.tables where table_schema = 'public'`;
       expect(tables?.n).toBe(0);
-      const next = startPod('backend', url.toString());
+      const next = await startPod('backend', url.toString());
       const port = serviceTargetPort(contracts.get('backend') as PodContract);
       await stack.waitForHttp(`http://${next.ip}:${port}/ready`, { timeoutMs: 30_000 });
     } finally {

@@ -30,6 +30,8 @@ export interface PodOptions {
   gid: number;
   /** The port the app listens on (its env decides; this only builds `url`). */
   port: number;
+  /** The address the app listens on, for `url` (its env decides): 127.0.0.1 by default. */
+  host?: string;
   limits?: PodLimits;
   /** Absolute paths that get an empty writable tmpfs owned by uid:gid, like the chart's emptyDirs. */
   emptyDirs?: string[];
@@ -40,7 +42,7 @@ export interface PodOptions {
 export interface Pod {
   /** PID of the container's main process (the image's CMD, after exec). */
   pid: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://<host>:<port>` */
   url: string;
   /** Everything the container wrote to stdout and stderr so far. */
   logs(): string;
@@ -297,7 +299,7 @@ export async function startPod(options: PodOptions): Promise<Pod> {
   };
   return {
     pid,
-    url: `http://127.0.0.1:${options.port}`,
+    url: `http://${options.host ?? '127.0.0.1'}:${options.port}`,
     logs: () => chunks.join(''),
     exited,
     stop,
