@@ -152,7 +152,7 @@ async function main() {
         `${peakMemoryMiB(pod.pod.pid)} MiB`,
       ]),
     );
-    const machine = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:pods\` (${duration} s per scenario after 3 s of warm-up, ${connections} connections, load generator and PostgreSQL outside the pods' cgroups) on a ${cpus().length}-core machine whose load average was ${loadBefore[0]?.toFixed(1)} before and ${loadAfter[0]?.toFixed(1)} after (other jobs were running).`;
+    const machine = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:pods\` (${duration} s per scenario after 3 s of warm-up, ${connections} connections, load generator and PostgreSQL outside the pods' cgroups) on a ${cpus().length}-core machine whose load average was ${loadBefore[0]?.toFixed(1)} before and ${loadAfter[0]?.toFixed(1)} after.`;
     console.log(`\n${table}\n\n${machine}\n`);
     if (out !== '-') {
       const doc = readFileSync(out, 'utf8');
