@@ -68,3 +68,35 @@ test('two tabs edit one task: the second save shows the conflict, and either way
   await expect(taskRow(other, 'Plan the trip to Lisbon')).toBeVisible();
   await expect(other.getByText('Flights first')).toHaveCount(0);
 });
+
+test('a delete from a tab that shows an older version keeps the task and says why', async ({
+  page,
+  context,
+}) => {
+  await signUp(page);
+  await addTask(page, { title: 'Renew the passport' });
+  const other = await context.newPage();
+  await other.goto('/');
+
+  // The other tab renames it; this tab still shows the old version.
+  await taskRow(other, 'Renew the passport')
+    .getByRole('button', { name: 'Edit “Renew the passport”' })
+    .click();
+  const editor = other.getByRole('form', { name: 'Edit task' });
+  await editor.getByLabel('Title').fill('Renew the passport by May');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(taskRow(other, 'Renew the passport by May')).toBeVisible();
+  await settled(other);
+
+  await taskRow(page, 'Renew the passport')
+    .getByRole('button', { name: 'Delete “Renew the passport”' })
+    .click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Could not delete “Renew the passport”' }),
+  ).toContainText('changed elsewhere');
+  // The list now shows the task as it is; nothing was deleted.
+  await expect(taskRow(page, 'Renew the passport by May')).toBeVisible();
+  await settled(page);
+  await page.reload();
+  await expect(taskRow(page, 'Renew the passport by May')).toBeVisible();
+});

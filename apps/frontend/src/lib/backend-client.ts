@@ -113,8 +113,8 @@ export function createBackendClient(options: BackendClientOptions) {
     return { ok: true, data };
   }
 
-  async function remove(path: string): Promise<BackendResult<null>> {
-    const response = await send('DELETE', path);
+  async function remove(path: string, version?: number): Promise<BackendResult<null>> {
+    const response = await send('DELETE', path, undefined, version);
     if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
     if (!response.ok) return problemFrom(response);
     return { ok: true, data: null };
@@ -133,7 +133,8 @@ export function createBackendClient(options: BackendClientOptions) {
     updateTask: (id: number, body: PatchTaskBody, version?: number) =>
       call('PATCH', taskPath(id), Task, body, version),
     toggleComplete: (id: number) => call('PATCH', `${taskPath(id)}/complete`, Task),
-    deleteTask: (id: number) => remove(taskPath(id)),
+    /** With `version`, only if the task is still at that version (else a 412 conflict). */
+    deleteTask: (id: number, version?: number) => remove(taskPath(id), version),
     listTags: () => call('GET', '/tags', TagList),
   };
 }

@@ -116,6 +116,21 @@ describe('the backend client', () => {
     expect(seen.map((call) => call.ifMatch)).toEqual(['"4"', undefined]);
   });
 
+  it('sends If-Match with the version a delete was based on, and answers a 412 as a conflict', async () => {
+    handler = (_request, response) =>
+      json(
+        response,
+        412,
+        { type: 'about:blank', title: 'Precondition Failed', status: 412 },
+        'application/problem+json',
+      );
+    const stale = await client().deleteTask(7, 4);
+    handler = (_request, response) => response.writeHead(204).end();
+    await client().deleteTask(7);
+    expect(seen.map((call) => call.ifMatch)).toEqual(['"4"', undefined]);
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
   it('sends list filters as a query string and checks the answer', async () => {
     handler = (_request, response) =>
       json(response, 200, { items: [task], total: 1, limit: 50, offset: 0, next_offset: null });

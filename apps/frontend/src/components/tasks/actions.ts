@@ -122,8 +122,14 @@ export async function toggleTaskAction(id: number): Promise<TaskActionResult<Tog
   });
 }
 
-export async function deleteTaskAction(id: number): Promise<TaskActionResult<null>> {
-  return asUser(async (client) => (isId(id) ? client.deleteTask(id) : invalid({})));
+/** Deletes the task as the list showed it (`version`); changed elsewhere since, it is kept. */
+export async function deleteTaskAction(
+  id: number,
+  version: number,
+): Promise<TaskActionResult<null>> {
+  return asUser(async (client) =>
+    isId(id) && isId(version) ? client.deleteTask(id, version) : invalid({}),
+  );
 }
 
 /** Undo of a delete: creates the task again from the snapshot the list still had. */

@@ -85,7 +85,7 @@ export function TaskList({
   const remove = (task: Task) =>
     startTransition(async () => {
       applyChange({ type: 'remove', id: task.id });
-      const result = await deleteTaskAction(task.id);
+      const result = await deleteTaskAction(task.id, task.version);
       onOutcome(result);
       if (!result.ok) return refused(`delete “${task.title}”`, result);
       toast({
