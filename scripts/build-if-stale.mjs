@@ -8,6 +8,7 @@ import { backendEntry, frontendEntry, root } from './stack.mjs';
 const SOURCES = [
   'package-lock.json',
   'packages/contract',
+  'packages/schedule',
   'packages/db',
   'apps/backend',
   'apps/frontend',
@@ -25,6 +26,7 @@ const SKIP = new Set([
 const GENERATED = new Set(['apps/backend/migrations', 'apps/frontend/next-env.d.ts']);
 const OUTPUTS = [
   'packages/contract/dist/index.js',
+  'packages/schedule/dist/index.js',
   'packages/db/dist/client.js',
   path.relative(root, backendEntry),
   path.relative(root, frontendEntry),

@@ -2,4 +2,8 @@ export * from './access-token.js';
 export * from './auth-secret.js';
 export * from './etag.js';
 export * from './problem.js';
+export * from './project-schemas.js';
+export * from './repeat-schemas.js';
+export * from './tags.js';
 export * from './task-schemas.js';
+export * from './text-patterns.js';

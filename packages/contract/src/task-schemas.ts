@@ -1,4 +1,6 @@
 import Type, { type Static } from 'typebox';
+import { RECURRENCE_VALUES, RECURRENCES, Repeat, RepeatInput } from './repeat-schemas.js';
+import { storableNonBlank, storableText } from './text-patterns.js';
 
 /** Limits of the task model; the database enforces the same ones with CHECK constraints. */
 export const TASK_LIMITS = {
@@ -9,26 +11,27 @@ export const TASK_LIMITS = {
   queryMax: 200,
   pageDefault: 50,
   pageMax: 100,
+  quickAddMax: 500,
+  timeZoneMax: 64,
+  projectFilterMax: 20,
 } as const;
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export const RECURRENCES = ['none', 'daily', 'weekly', 'monthly', 'yearly'] as const;
 export const SORT_FIELDS = ['created', 'due', 'priority', 'title'] as const;
 export const STATUSES = ['all', 'pending', 'completed'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
-export type Recurrence = (typeof RECURRENCES)[number];
 export type SortField = (typeof SORT_FIELDS)[number];
 export type Status = (typeof STATUSES)[number];
+export type SortOrder = 'asc' | 'desc';
 
-// Text is stored exactly as sent or rejected: NUL cannot live in a PostgreSQL text column and a
-// lone UTF-16 surrogate would come back as U+FFFD, so both are refused up front.
-const STORABLE = '[^\\u0000\\p{Cs}]';
-const storableText = `^${STORABLE}*$`;
-// Leading spaces, the first visible character, then anything storable: one way to split a
-// string, so it is checked in linear time. `^S*[visible]S*$`, which accepts the same strings,
-// backtracks quadratically (with ajv's allErrors, a 64 KiB title held the event loop for 4–5 s).
-const storableNonBlank = `^\\s*[^\\s\\u0000\\p{Cs}]${STORABLE}*$`;
+/** The order a sort field lists in when the client names none: newest, soonest, most important. */
+export const DEFAULT_SORT_ORDER: Record<SortField, SortOrder> = {
+  created: 'desc',
+  due: 'asc',
+  priority: 'desc',
+  title: 'asc',
+};
 
 export const Title = Type.String({
   minLength: 1,
@@ -41,8 +44,11 @@ export const Description = Type.Union(
   { description: 'At most 1000 characters; null clears it' },
 );
 export const PriorityValue = Type.Enum([...PRIORITIES], { description: 'low, medium or high' });
-export const RecurrenceValue = Type.Enum([...RECURRENCES], {
-  description: 'Repeat rule: the next occurrence is created when the task is completed',
+export const RecurrenceInput = Type.Enum([...RECURRENCES], {
+  description: 'The first version’s fixed repeat values, still accepted: daily is FREQ=DAILY …',
+});
+export const RecurrenceValue = Type.Enum([...RECURRENCE_VALUES], {
+  description: 'The rule as a first-version value when it is one; `custom` otherwise (see repeat)',
 });
 export const Tag = Type.String({
   minLength: 1,
@@ -59,24 +65,58 @@ export const DueAt = Type.Union([DateTime, Type.Null()], {
   description: 'Due date and time (RFC 3339); null clears it',
 });
 
-export const CreateTaskBody = Type.Object(
+export const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: TASK_LIMITS.timeZoneMax,
+  description:
+    'IANA time zone the due time and repeat rule are counted in (Europe/Berlin); UTC when left out',
+});
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+const taskFields = {
+  description: Type.Optional(Description),
+  priority: Type.Optional(PriorityValue),
+  tags: Type.Optional(Tags),
+  due_at: Type.Optional(DueAt),
+  recurrence: Type.Optional(RecurrenceInput),
+  repeat: Type.Optional(Type.Union([RepeatInput, Type.Null()])),
+  time_zone: Type.Optional(TimeZone),
+  project_id: Type.Optional(
+    Type.Integer({ ...Id, description: 'The project; the Inbox when left out' }),
+  ),
+  parent_id: Type.Optional(
+    Type.Union([Id, Type.Null()], {
+      description: 'Makes this a subtask of that task (same project, one level); null: top level',
+    }),
+  ),
+  completed: Type.Optional(Type.Boolean()),
+};
+
+/** PUT replaces the task: fields left out go back to their defaults. */
+export const UpdateTaskBody = Type.Object(
+  { title: Title, ...taskFields },
+  { additionalProperties: false },
+);
+
+/** A task written in one line and parsed by quick add; fields also named here win over it. */
+export const QuickAddTaskBody = Type.Object(
   {
-    title: Title,
-    description: Type.Optional(Description),
-    priority: Type.Optional(PriorityValue),
-    tags: Type.Optional(Tags),
-    due_at: Type.Optional(DueAt),
-    recurrence: Type.Optional(RecurrenceValue),
-    completed: Type.Optional(Type.Boolean()),
+    text: Type.String({
+      minLength: 1,
+      maxLength: TASK_LIMITS.quickAddMax,
+      pattern: storableNonBlank,
+      description:
+        'Quick add: "Pay rent tomorrow 9am every month p1 #Home @bills" (see the README grammar)',
+    }),
+    ...taskFields,
   },
   { additionalProperties: false },
 );
 
-/** PUT replaces the task: fields left out go back to their defaults. */
-export const UpdateTaskBody = CreateTaskBody;
+export const CreateTaskBody = Type.Union([UpdateTaskBody, QuickAddTaskBody]);
 
 /** PATCH changes only the fields it names. */
-export const PatchTaskBody = Type.Partial(CreateTaskBody, {
+export const PatchTaskBody = Type.Partial(UpdateTaskBody, {
   additionalProperties: false,
   minProperties: 1,
 });
@@ -92,6 +132,12 @@ export const Task = Type.Object({
   tags: Type.Array(Type.String()),
   due_at: Type.Union([DateTime, Type.Null()]),
   recurrence: RecurrenceValue,
+  repeat: Type.Union([Repeat, Type.Null()]),
+  time_zone: Type.String({ description: 'IANA time zone of the due time and repeat rule' }),
+  project_id: Type.Integer(),
+  parent_id: Type.Union([Type.Integer(), Type.Null()]),
+  subtask_count: Type.Integer({ description: 'Subtasks of this task (0 for a subtask)' }),
+  completed_subtask_count: Type.Integer({ description: 'Of those, completed' }),
   next_occurrence_id: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The task created when this recurring task was completed',
   }),
@@ -106,6 +152,18 @@ export const Task = Type.Object({
 export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(Type.Enum([...STATUSES], { default: 'all' })),
+    project: Type.Optional(
+      Type.Array(Id, { maxItems: TASK_LIMITS.projectFilterMax, description: 'In these projects' }),
+    ),
+    parent: Type.Optional(
+      Type.Array(Id, {
+        maxItems: TASK_LIMITS.pageMax,
+        description: 'Only subtasks of these tasks',
+      }),
+    ),
+    top_level: Type.Optional(
+      Type.Boolean({ description: 'true: only tasks that are not subtasks' }),
+    ),
     priority: Type.Optional(Type.Array(PriorityValue, { maxItems: 3 })),
     tag: Type.Optional(Type.Array(Tag, { maxItems: TASK_LIMITS.tagsMax })),
     q: Type.Optional(
@@ -151,6 +209,7 @@ export const TaskParams = Type.Object({
 });
 
 export type CreateTaskBody = Static<typeof CreateTaskBody>;
+export type QuickAddTaskBody = Static<typeof QuickAddTaskBody>;
 export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
 export type PatchTaskBody = Static<typeof PatchTaskBody>;
 export type Task = Static<typeof Task>;

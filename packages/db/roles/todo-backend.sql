@@ -1,7 +1,8 @@
 -- The least the backend's database role needs; run as the tables' owner after the migrations.
--- No grant on "session", "account" or "verification": a compromised backend cannot read session
+-- Only "tasks" and "projects". No grant on "session", "account" or "verification": a compromised backend cannot read session
 -- tokens, password hashes or verification codes. None on "user" either: the foreign key that
 -- refuses a task for an unknown user is checked with its owner's rights, not the caller's.
 -- apps/backend/test/database-role.test.ts runs the backend's flow on a role with exactly these.
 GRANT USAGE ON SCHEMA public TO todo_backend;
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE tasks TO todo_backend;
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE projects TO todo_backend;

@@ -52,6 +52,7 @@ describe('migrate', () => {
     await migrate(url);
     expect(await tables(url)).toEqual([
       'account',
+      'projects',
       'rate_limit',
       'session',
       'tasks',

@@ -1,5 +1,5 @@
 import type { Recurrence } from '@todo/contract';
-import { startOfZonedDay } from './zoned-time';
+import { startOfZonedDay } from '@todo/schedule';
 
 export interface DueLabel {
   /** Short text for the list, e.g. "Today 14:00", "Tomorrow 09:30", "Mon 9 Jun 18:00". */

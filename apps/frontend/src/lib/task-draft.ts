@@ -10,7 +10,7 @@ import {
 } from '@todo/contract';
 import type { FieldErrors } from './field-errors';
 import { normaliseTag } from './task-filters';
-import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from './zoned-time';
+import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 
 /** What the add/edit form holds: strings as typed, the due date as a datetime-local value. */
 export interface TaskDraft {

@@ -1,6 +1,6 @@
 import type { ListTasksQuery } from '@todo/contract';
 import { type DueFilter, defaultOrder, PAGE_SIZE, type TaskFilters } from './task-filters';
-import { startOfZonedDay, zonedParts } from './zoned-time';
+import { startOfZonedDay, zonedParts } from '@todo/schedule';
 
 export interface DueRange {
   due_after?: string;

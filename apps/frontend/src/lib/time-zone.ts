@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { TIME_ZONE_COOKIE } from './time-zone-cookie';
-import { canonicalTimeZone } from './zoned-time';
+import { canonicalTimeZone } from '@todo/schedule';
 
 /**
  * The user's IANA zone, sent by the browser in a cookie (see TimeZoneSync) so that "today",

@@ -7,7 +7,7 @@ import {
   toDateTimeLocal,
   zonedParts,
   zonedTimeToInstant,
-} from '@/lib/zoned-time';
+} from '../src/zoned-time.js';
 
 describe('zoned time', () => {
   it('knows valid zone names and gives their canonical spelling', () => {

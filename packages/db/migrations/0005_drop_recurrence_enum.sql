@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" DROP COLUMN "recurrence";--> statement-breakpoint
+DROP TYPE "public"."task_recurrence";
