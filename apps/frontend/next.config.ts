@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { securityHeaders } from './src/lib/security-headers';
+import { securityHeaders } from './src/lib/http/security-headers';
 
 const monorepoRoot = path.join(import.meta.dirname, '../..');
 

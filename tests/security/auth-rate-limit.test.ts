@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type FrontendProcess, post, startFrontend } from './support/frontend.js';
 
-/** The configured limit (AUTH_ATTEMPTS_PER_MINUTE in apps/frontend/src/lib/auth-config.ts). */
+/** The configured limit (AUTH_ATTEMPTS_PER_MINUTE in apps/frontend/src/lib/auth/config.ts). */
 const ATTEMPTS_PER_MINUTE = 10;
 /** The one peer the frontends trust as a proxy. */
 const PROXY = '127.0.0.10';

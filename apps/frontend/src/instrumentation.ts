@@ -2,13 +2,13 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkCacheWritableOrExit, checkEnvironmentOrExit } = await import(
-      './lib/startup-check'
+      './lib/env/startup-check'
     );
     checkEnvironmentOrExit();
     checkCacheWritableOrExit();
-    const { stampPeerAddresses } = await import('./lib/peer-address');
+    const { stampPeerAddresses } = await import('./lib/http/peer-address');
     stampPeerAddresses();
-    const { drainBeforeShutdown } = await import('./lib/graceful-shutdown');
+    const { drainBeforeShutdown } = await import('./lib/http/graceful-shutdown');
     drainBeforeShutdown();
   }
 }

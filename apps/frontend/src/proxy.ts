@@ -1,11 +1,11 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { readServerEnv } from './lib/env/read';
 import {
   contentSecurityPolicy,
   newNonce,
   STRICT_TRANSPORT_SECURITY,
   servedOverHttps,
-} from './lib/security-headers';
-import { readServerEnv } from './lib/server-env';
+} from './lib/http/security-headers';
 
 // Read once; instrumentation.ts has already stopped start-up if the environment is invalid.
 const environment = readServerEnv(process.env);

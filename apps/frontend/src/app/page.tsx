@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Landing } from '@/components/layout/landing';
 import { TasksPage } from '@/components/tasks/tasks-page';
-import { getSession } from '@/lib/auth';
+import { getSession } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Todo — your tasks' };
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { getSession } from '@/lib/auth';
-import { safeNextPath } from '@/lib/safe-redirect';
+import { safeNextPath } from '@/lib/auth/safe-redirect';
+import { getSession } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { type FormEvent, useRef, useState } from 'react';
-import { authClient } from '@/lib/auth-client';
-import { validateSignIn } from '@/lib/auth-messages';
-import type { FieldErrors } from '@/lib/field-errors';
-import { signInHref } from '@/lib/safe-redirect';
+import { authClient } from '@/lib/auth/client';
+import { validateSignIn } from '@/lib/auth/messages';
+import { signInHref } from '@/lib/auth/safe-redirect';
+import type { FieldErrors } from '@/lib/forms/field-errors';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { AuthField } from './auth-field';
 import { useAuthSubmit } from './use-auth-submit';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { authClient } from '@/lib/auth-client';
+import { authClient } from '@/lib/auth/client';
 
 const FAILED_MESSAGE =
   'Could not sign out: the server did not answer. You are still signed in — try again.';

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { type FormEvent, useRef, useState } from 'react';
-import { authClient } from '@/lib/auth-client';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth-limits';
-import { type SignUpInput, validateSignUp } from '@/lib/auth-messages';
-import type { FieldErrors } from '@/lib/field-errors';
-import { signInHref } from '@/lib/safe-redirect';
+import { authClient } from '@/lib/auth/client';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
+import { type SignUpInput, validateSignUp } from '@/lib/auth/messages';
+import { signInHref } from '@/lib/auth/safe-redirect';
+import type { FieldErrors } from '@/lib/forms/field-errors';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { AuthField } from './auth-field';
 import { useAuthSubmit } from './use-auth-submit';

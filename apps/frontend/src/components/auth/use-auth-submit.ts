@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { authErrorMessage } from '@/lib/auth-messages';
+import { authErrorMessage } from '@/lib/auth/messages';
 
 interface AuthError {
   code?: string | undefined;

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { TIME_ZONE_COOKIE, timeZoneCookie } from '@/lib/time-zone-cookie';
+import { TIME_ZONE_COOKIE, timeZoneCookie } from '@/lib/time-zone/cookie';
 
 /**
  * Tells the server the browser's IANA zone (in a cookie), and re-renders once if the page was

@@ -3,11 +3,11 @@
 import { CreateTaskBody, type Task } from '@todo/contract';
 import { refresh } from 'next/cache';
 import Value from 'typebox/value';
-import { getSession } from '@/lib/auth';
-import { type BackendClient, backendFor } from '@/lib/backend-client';
-import { type BackendFailure, type BackendResult, failure } from '@/lib/backend-result';
-import { fieldErrorsFrom } from '@/lib/field-errors';
-import { type DraftErrors, draftChanges, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { getSession } from '@/lib/auth/session';
+import { type BackendClient, backendFor } from '@/lib/backend/client';
+import { type BackendFailure, type BackendResult, failure } from '@/lib/backend/result';
+import { fieldErrorsFrom } from '@/lib/forms/field-errors';
+import { type DraftErrors, draftChanges, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =

@@ -2,8 +2,8 @@
 
 import type { PatchTaskBody, Task } from '@todo/contract';
 import { type ReactNode, type Ref, useMemo } from 'react';
-import { describeDue, recurrenceLabel } from '@/lib/format-due';
-import { changedFields, draftFromTask, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { changedFields, draftFromTask, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
+import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
 import { PriorityBadge } from './task-meta';
 
 type Field = keyof PatchTaskBody;

@@ -18,7 +18,7 @@ import {
   isFiltered,
   type TaskFilters,
   withFilters,
-} from '@/lib/task-filters';
+} from '@/lib/tasks/filters';
 import { SearchIcon } from '../ui/icons';
 
 export const SEARCH_INPUT_ID = 'task-search';

@@ -1,9 +1,9 @@
 'use client';
 
 import { type FormEvent, useRef, useState, useTransition } from 'react';
-import type { OptimisticChange } from '@/lib/optimistic-tasks';
-import { temporaryTask } from '@/lib/optimistic-tasks';
-import { type DraftErrors, emptyDraft, type TaskDraft, validateDraft } from '@/lib/task-draft';
+import { type DraftErrors, emptyDraft, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
+import type { OptimisticChange } from '@/lib/tasks/optimistic';
+import { temporaryTask } from '@/lib/tasks/optimistic';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { useToast } from '../ui/toaster';
 import { createTaskAction } from './actions';

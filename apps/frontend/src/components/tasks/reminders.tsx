@@ -2,7 +2,7 @@
 
 import type { Task } from '@todo/contract';
 import { useEffect, useRef, useState } from 'react';
-import { delayUntil, planReminders } from '@/lib/reminders';
+import { delayUntil, planReminders } from '@/lib/tasks/reminders';
 import { BellIcon } from '../ui/icons';
 import { useToast } from '../ui/toaster';
 

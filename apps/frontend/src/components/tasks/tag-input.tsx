@@ -3,7 +3,7 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import { CloseIcon } from '@/components/ui/icons';
-import { addTag } from '@/lib/task-draft';
+import { addTag } from '@/lib/tasks/draft';
 
 /** Tags as removable chips; Enter or comma adds what was typed, existing tags are suggested. */
 export function TagInput({

@@ -2,7 +2,7 @@
 
 import type { Task } from '@todo/contract';
 import { type FormEvent, useEffect, useRef } from 'react';
-import type { DraftErrors, TaskDraft } from '@/lib/task-draft';
+import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
 import { EditConflict } from './edit-conflict';
 import { TaskFields } from './task-fields';
 

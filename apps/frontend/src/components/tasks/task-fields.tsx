@@ -3,8 +3,8 @@
 import { PRIORITIES, RECURRENCES, TASK_LIMITS } from '@todo/contract';
 import type { ReactNode, Ref } from 'react';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
-import { recurrenceLabel } from '@/lib/format-due';
-import type { DraftErrors, TaskDraft } from '@/lib/task-draft';
+import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
+import { recurrenceLabel } from '@/lib/tasks/format-due';
 import { TagInput } from './tag-input';
 
 const PRIORITY_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const;

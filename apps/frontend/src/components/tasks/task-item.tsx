@@ -1,7 +1,7 @@
 'use client';
 
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
-import type { ListedTask } from '@/lib/optimistic-tasks';
+import type { ListedTask } from '@/lib/tasks/optimistic';
 import { TaskMeta } from './task-meta';
 
 /** One row of the list: a checkbox, the title and details, edit and delete. */

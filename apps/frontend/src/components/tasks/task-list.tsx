@@ -3,16 +3,16 @@
 import type { Task } from '@todo/contract';
 import Link from 'next/link';
 import { startTransition, useState } from 'react';
-import { describeDue } from '@/lib/format-due';
-import type { ListedTask, OptimisticChange } from '@/lib/optimistic-tasks';
-import { draftChanges, draftFromTask } from '@/lib/task-draft';
+import { draftChanges, draftFromTask } from '@/lib/tasks/draft';
 import {
   filtersHref,
   isFiltered,
   PAGE_SIZE,
   type TaskFilters,
   withFilters,
-} from '@/lib/task-filters';
+} from '@/lib/tasks/filters';
+import { describeDue } from '@/lib/tasks/format-due';
+import type { ListedTask, OptimisticChange } from '@/lib/tasks/optimistic';
 import { useToast } from '../ui/toaster';
 import {
   deleteTaskAction,

@@ -1,7 +1,7 @@
 import type { Priority, Task } from '@todo/contract';
 import Link from 'next/link';
-import { describeDue, recurrenceLabel } from '@/lib/format-due';
-import { DEFAULT_FILTERS, filtersHref } from '@/lib/task-filters';
+import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
+import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
 
 const PRIORITY_TEXT: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };

@@ -2,9 +2,9 @@
 
 import type { TagCount, Task } from '@todo/contract';
 import { useMemo, useOptimistic, useState } from 'react';
-import { UNAVAILABLE_MESSAGE } from '@/lib/backend-result';
-import { applyOptimistic } from '@/lib/optimistic-tasks';
-import type { TaskFilters } from '@/lib/task-filters';
+import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
+import type { TaskFilters } from '@/lib/tasks/filters';
+import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
 import { ToastProvider } from '../ui/toaster';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Session } from '@/lib/auth';
-import { backendFor } from '@/lib/backend-client';
-import { parseFilters, type SearchParamsInput } from '@/lib/task-filters';
-import { toListQuery } from '@/lib/task-query';
-import { userTimeZone } from '@/lib/time-zone';
+import type { Session } from '@/lib/auth/session';
+import { backendFor } from '@/lib/backend/client';
+import { parseFilters, type SearchParamsInput } from '@/lib/tasks/filters';
+import { toListQuery } from '@/lib/tasks/query';
+import { userTimeZone } from '@/lib/time-zone/server';
 import { AppHeader } from '../layout/app-header';
 import { TaskWorkspace } from './task-workspace';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const router = vi.hoisted(() => ({ replace: vi.fn(), refresh: vi.fn() }));
 const signUpEmail = vi.hoisted(() => vi.fn());
 vi.mock('next/navigation', () => ({ useRouter: () => router }));
-vi.mock('@/lib/auth-client', () => ({ authClient: { signUp: { email: signUpEmail } } }));
+vi.mock('@/lib/auth/client', () => ({ authClient: { signUp: { email: signUpEmail } } }));
 
 const { SignUpForm } = await import('@/components/auth/sign-up-form');
 

@@ -1,0 +1,148 @@
+import 'server-only';
+import {
+  type CreateTaskBody,
+  type ListTasksQuery,
+  type PatchTaskBody,
+  Problem,
+  signAccessToken,
+  TagList,
+  Task,
+  TaskList,
+  taskEtag,
+} from '@todo/contract';
+import type { Static, TSchema } from 'typebox';
+import Value from 'typebox/value';
+import {
+  type BackendFailure,
+  type BackendResult,
+  type FailureReason,
+  failure,
+  UNAVAILABLE_MESSAGE,
+} from '@/lib/backend/result';
+import { getServerEnv } from '@/lib/env/server';
+import { listQueryString } from '@/lib/tasks/query';
+
+export interface BackendClientOptions {
+  /** BACKEND_URL without a trailing slash; the only host this client ever calls. */
+  baseUrl: string;
+  /** BETTER_AUTH_SECRET, shared with the backend, signs one short-lived token per call. */
+  secret: string;
+  /** The signed-in user: the token's `sub` and the `{user_id}` of every path. */
+  userId: string;
+  /** Milliseconds before a call counts as the backend being unavailable. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const REASONS: Record<number, FailureReason> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  412: 'conflict',
+  413: 'too-large',
+  422: 'invalid',
+};
+
+const MESSAGES: Record<FailureReason, string> = {
+  unavailable: UNAVAILABLE_MESSAGE,
+  unauthorized: 'Your session has expired. Sign in again.',
+  forbidden: 'You are not allowed to do that.',
+  'not-found': 'That task no longer exists. It may have been deleted elsewhere.',
+  invalid: 'Some fields need attention.',
+  'too-large': 'That is too much text for one task.',
+  conflict: 'This task was changed elsewhere after you opened it.',
+  refused: 'The task service refused the change.',
+};
+
+async function problemFrom(response: Response): Promise<BackendFailure> {
+  if (response.status >= 500) return failure('unavailable', UNAVAILABLE_MESSAGE);
+  const reason = REASONS[response.status] ?? 'refused';
+  const body: unknown = await response.json().catch(() => null);
+  if (!Value.Check(Problem, body)) return failure(reason, MESSAGES[reason]);
+  const detail = reason === 'invalid' || reason === 'refused' ? body.detail : undefined;
+  return failure(reason, detail ?? MESSAGES[reason], body.errors ?? []);
+}
+
+/** The typed data layer: every backend call of the app goes through one of these methods. */
+export function createBackendClient(options: BackendClientOptions) {
+  const { baseUrl, secret, userId, timeoutMs = 8000 } = options;
+  const fetchImpl = options.fetch ?? fetch;
+  const userPath = `/api/${encodeURIComponent(userId)}`;
+
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    version?: number,
+  ): Promise<Response | null> {
+    try {
+      const token = await signAccessToken(secret, userId);
+      return await fetchImpl(`${baseUrl}${userPath}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          // The write applies only to this version of the task; another answers 412.
+          ...(version === undefined ? {} : { 'if-match': taskEtag(version) }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'error',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  async function call<T extends TSchema>(
+    method: string,
+    path: string,
+    schema: T,
+    body?: unknown,
+    version?: number,
+  ): Promise<BackendResult<Static<T>>> {
+    const response = await send(method, path, body, version);
+    if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
+    if (!response.ok) return problemFrom(response);
+    const data: unknown = await response.json().catch(() => undefined);
+    // An answer that breaks the contract is treated like an outage, not shown half-parsed.
+    if (!Value.Check(schema, data)) return failure('unavailable', UNAVAILABLE_MESSAGE);
+    return { ok: true, data };
+  }
+
+  async function remove(path: string, version?: number): Promise<BackendResult<null>> {
+    const response = await send('DELETE', path, undefined, version);
+    if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
+    if (!response.ok) return problemFrom(response);
+    return { ok: true, data: null };
+  }
+
+  const taskPath = (id: number) => `/tasks/${Math.trunc(id)}`;
+
+  return {
+    listTasks: (query: ListTasksQuery) => {
+      const search = listQueryString(query);
+      return call('GET', search ? `/tasks?${search}` : '/tasks', TaskList);
+    },
+    getTask: (id: number) => call('GET', taskPath(id), Task),
+    createTask: (body: CreateTaskBody) => call('POST', '/tasks', Task, body),
+    /** Changes the fields named; with `version`, only if the task is still at that version. */
+    updateTask: (id: number, body: PatchTaskBody, version?: number) =>
+      call('PATCH', taskPath(id), Task, body, version),
+    toggleComplete: (id: number) => call('PATCH', `${taskPath(id)}/complete`, Task),
+    /** With `version`, only if the task is still at that version (else a 412 conflict). */
+    deleteTask: (id: number, version?: number) => remove(taskPath(id), version),
+    listTags: () => call('GET', '/tags', TagList),
+  };
+}
+
+export type BackendClient = ReturnType<typeof createBackendClient>;
+
+/** The client for one signed-in user, configured from the validated environment. */
+export function backendFor(userId: string): BackendClient {
+  const env = getServerEnv();
+  return createBackendClient({ baseUrl: env.backendUrl, secret: env.authSecret, userId });
+}

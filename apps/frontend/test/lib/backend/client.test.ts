@@ -1,0 +1,224 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAccessTokenVerifier, type Task } from '@todo/contract';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBackendClient } from '@/lib/backend/client';
+
+const SECRET = 's'.repeat(40);
+const USER = 'user/with odd?chars';
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  ifMatch: string | undefined;
+  body: string;
+}
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+let server: Server;
+let baseUrl: string;
+let seen: Seen[];
+let handler: Handler;
+
+const task: Task = {
+  id: 7,
+  user_id: USER,
+  title: 'Buy milk',
+  description: null,
+  completed: false,
+  completed_at: null,
+  priority: 'medium',
+  tags: ['shopping'],
+  due_at: null,
+  recurrence: 'none',
+  next_occurrence_id: null,
+  created_at: '2025-06-01T10:00:00.000Z',
+  updated_at: '2025-06-01T10:00:00.000Z',
+  version: 1,
+};
+
+function json(response: ServerResponse, status: number, body: unknown, type = 'application/json') {
+  response.writeHead(status, { 'content-type': type }).end(JSON.stringify(body));
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      seen.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        authorization: request.headers.authorization,
+        ifMatch: request.headers['if-match'],
+        body,
+      });
+      handler(request, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+beforeEach(() => {
+  seen = [];
+  handler = (_request, response) => json(response, 200, task);
+});
+
+const client = (options: { timeoutMs?: number; base?: string } = {}) =>
+  createBackendClient({
+    baseUrl: options.base ?? baseUrl,
+    secret: SECRET,
+    userId: USER,
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
+
+describe('the backend client', () => {
+  it('mints a fresh HS256 token for the user on every call', async () => {
+    await client().getTask(7);
+    await client().getTask(7);
+    const verify = createAccessTokenVerifier(SECRET);
+    for (const call of seen) {
+      expect(call.authorization).toMatch(/^Bearer /);
+      await expect(verify(call.authorization?.slice(7) ?? '')).resolves.toBe(USER);
+    }
+    const [, payload] = (seen[0]?.authorization ?? '').split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    expect(claims).toMatchObject({ iss: 'todo-frontend', aud: 'todo-backend', sub: USER });
+    expect(claims.exp - claims.iat).toBe(300);
+  });
+
+  it('builds each route under the user’s path, encoding the id', async () => {
+    const api = client();
+    const prefix = `/api/${encodeURIComponent(USER)}`;
+    await api.getTask(7);
+    await api.createTask({ title: 'x' });
+    await api.updateTask(7, { title: 'y' });
+    await api.toggleComplete(7);
+    handler = (_request, response) => response.writeHead(204).end();
+    await api.deleteTask(7);
+    expect(seen.map((call) => `${call.method} ${call.url}`)).toEqual([
+      `GET ${prefix}/tasks/7`,
+      `POST ${prefix}/tasks`,
+      `PATCH ${prefix}/tasks/7`,
+      `PATCH ${prefix}/tasks/7/complete`,
+      `DELETE ${prefix}/tasks/7`,
+    ]);
+    expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ title: 'x' });
+  });
+
+  it('sends If-Match with the version an update was based on, and only then', async () => {
+    await client().updateTask(7, { title: 'y' }, 4);
+    await client().updateTask(7, { title: 'z' });
+    expect(seen.map((call) => call.ifMatch)).toEqual(['"4"', undefined]);
+  });
+
+  it('sends If-Match with the version a delete was based on, and answers a 412 as a conflict', async () => {
+    handler = (_request, response) =>
+      json(
+        response,
+        412,
+        { type: 'about:blank', title: 'Precondition Failed', status: 412 },
+        'application/problem+json',
+      );
+    const stale = await client().deleteTask(7, 4);
+    handler = (_request, response) => response.writeHead(204).end();
+    await client().deleteTask(7);
+    expect(seen.map((call) => call.ifMatch)).toEqual(['"4"', undefined]);
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('sends list filters as a query string and checks the answer', async () => {
+    handler = (_request, response) =>
+      json(response, 200, { items: [task], total: 1, limit: 50, offset: 0, next_offset: null });
+    const result = await client().listTasks({ status: 'pending', tag: ['a', 'b'], q: 'milk' });
+    expect(result).toEqual({
+      ok: true,
+      data: { items: [task], total: 1, limit: 50, offset: 0, next_offset: null },
+    });
+    expect(seen[0]?.url).toBe(
+      `/api/${encodeURIComponent(USER)}/tasks?status=pending&tag=a&tag=b&q=milk`,
+    );
+  });
+
+  it('returns the problem details of a refusal, with field errors', async () => {
+    handler = (_request, response) =>
+      json(
+        response,
+        422,
+        {
+          type: 'about:blank',
+          title: 'Unprocessable',
+          status: 422,
+          detail: 'The title is too long',
+          errors: [{ path: '/title', message: 'must be at most 200 characters' }],
+        },
+        'application/problem+json',
+      );
+    expect(await client().createTask({ title: 'x' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'The title is too long',
+      fieldErrors: [{ path: '/title', message: 'must be at most 200 characters' }],
+    });
+  });
+
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [412, 'conflict'],
+    [413, 'too-large'],
+    [409, 'refused'],
+  ])('maps %i to %s with a message for people', async (status, reason) => {
+    handler = (_request, response) =>
+      json(response, status, { type: 'about:blank', title: 'x', status });
+    const result = await client().getTask(7);
+    expect(result).toMatchObject({ ok: false, reason });
+    expect(result.ok ? '' : result.message).not.toBe('');
+  });
+
+  it.each([500, 502, 503])('treats %i as the backend being unavailable', async (status) => {
+    handler = (_request, response) =>
+      json(response, status, { type: 'about:blank', title: 'x', status });
+    expect(await client().listTags()).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+
+  it('treats a refused connection as unavailable', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await client({ base: `http://127.0.0.1:${port}` }).listTags()).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    });
+  });
+
+  it('gives up after the timeout', async () => {
+    handler = () => {};
+    const started = Date.now();
+    expect(await client({ timeoutMs: 200 }).getTask(7)).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('does not trust an answer that breaks the contract', async () => {
+    handler = (_request, response) => json(response, 200, { ...task, priority: 'urgent' });
+    expect(await client().getTask(7)).toMatchObject({ ok: false, reason: 'unavailable' });
+    handler = (_request, response) => response.writeHead(200).end('<html>');
+    expect(await client().getTask(7)).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+
+  it('never follows a redirect to another host', async () => {
+    handler = (_request, response) =>
+      response.writeHead(302, { location: 'http://evil.example/steal' }).end();
+    expect(await client().getTask(7)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(seen).toHaveLength(1);
+  });
+});

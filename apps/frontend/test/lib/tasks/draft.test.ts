@@ -1,0 +1,215 @@
+import type { Task } from '@todo/contract';
+import { describe, expect, it } from 'vitest';
+import {
+  addTag,
+  changedFields,
+  draftChanges,
+  draftFromTask,
+  emptyDraft,
+  type TaskDraft,
+  validateDraft,
+} from '@/lib/tasks/draft';
+
+const EMPTY_UTC = emptyDraft('UTC');
+
+describe('validateDraft', () => {
+  it('turns a draft into the backend body in the zone it was rendered in', () => {
+    const result = validateDraft({
+      title: '  Call the bank  ',
+      description: '  ',
+      priority: 'high',
+      tags: ['Money', 'money', ' admin '],
+      due: '2025-06-02T09:30',
+      recurrence: 'monthly',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(result).toEqual({
+      ok: true,
+      body: {
+        title: 'Call the bank',
+        description: null,
+        priority: 'high',
+        tags: ['money', 'admin'],
+        due_at: '2025-06-02T07:30:00.000Z',
+        recurrence: 'monthly',
+      },
+    });
+  });
+
+  it('sends null for no due date, and a repeat without one is left to the backend', () => {
+    const result = validateDraft({ ...EMPTY_UTC, title: 'x', recurrence: 'daily' });
+    expect(result).toMatchObject({ ok: true, body: { due_at: null, recurrence: 'daily' } });
+  });
+
+  it('explains every field that is wrong', () => {
+    const result = validateDraft({
+      title: ' ',
+      description: 'd'.repeat(1001),
+      priority: 'urgent' as never,
+      tags: Array.from({ length: 11 }, (_, index) => `t${index}`),
+      due: '2025-02-30T10:00',
+      recurrence: 'hourly' as never,
+      timeZone: 'UTC',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        title: 'Give the task a title.',
+        description: 'Keep the description to 1000 characters (it has 1001).',
+        priority: 'Choose low, medium or high.',
+        recurrence: 'Choose how the task repeats.',
+        tags: 'A task can have at most 10 tags.',
+        due: 'Enter a valid date and time.',
+      },
+    });
+  });
+
+  it('counts the title after trimming and caps it at 200', () => {
+    expect(validateDraft({ ...EMPTY_UTC, title: ` ${'x'.repeat(200)} ` }).ok).toBe(true);
+    expect(validateDraft({ ...EMPTY_UTC, title: 'x'.repeat(201) })).toEqual({
+      ok: false,
+      errors: { title: 'Keep the title to 200 characters (it has 201).' },
+    });
+  });
+});
+
+describe('addTag', () => {
+  it('normalises, ignores blanks and duplicates', () => {
+    expect(addTag([], ' Work ')).toEqual({ tags: ['work'] });
+    const tags = ['work'];
+    expect(addTag(tags, 'WORK').tags).toBe(tags);
+    expect(addTag(tags, '   ').tags).toBe(tags);
+  });
+
+  it('refuses long tags and an eleventh tag with a message', () => {
+    expect(addTag([], 'x'.repeat(33))).toEqual({ tags: [], error: 'Keep tags to 32 characters.' });
+    const ten = Array.from({ length: 10 }, (_, index) => `t${index}`);
+    expect(addTag(ten, 'one-more')).toEqual({
+      tags: ten,
+      error: 'A task can have at most 10 tags.',
+    });
+  });
+});
+
+describe('draftFromTask', () => {
+  it('shows the due date as local wall time for the editor', () => {
+    const task = {
+      title: 'T',
+      description: null,
+      priority: 'low',
+      tags: ['a'],
+      due_at: '2025-06-01T22:15:00.000Z',
+      recurrence: 'weekly',
+    } as Task;
+    expect(draftFromTask(task, 'Europe/Berlin')).toEqual({
+      title: 'T',
+      description: '',
+      priority: 'low',
+      tags: ['a'],
+      due: '2025-06-02T00:15',
+      recurrence: 'weekly',
+      timeZone: 'Europe/Berlin',
+    });
+  });
+});
+
+describe('the zone travels with the draft', () => {
+  const rendered: TaskDraft = {
+    ...emptyDraft('Europe/Berlin'),
+    title: 'Dentist',
+    due: '2030-01-15T09:00',
+  };
+
+  it('reads the due time in the zone the form was rendered in, whatever the cookie says now', () => {
+    // 09:00 in Berlin (UTC+1 in January) is 08:00Z; read in London it would be 09:00Z.
+    expect(validateDraft(rendered)).toMatchObject({
+      ok: true,
+      body: { due_at: '2030-01-15T08:00:00.000Z' },
+    });
+  });
+
+  it('refuses a due time whose zone is not a real one (the browser is not trusted)', () => {
+    for (const timeZone of ['Mars/Olympus', '', 42 as unknown as string]) {
+      expect(validateDraft({ ...rendered, timeZone })).toEqual({
+        ok: false,
+        errors: { due: 'Enter a valid date and time.' },
+      });
+    }
+    expect(validateDraft({ ...rendered, due: '', timeZone: 'Mars/Olympus' }).ok).toBe(true);
+  });
+});
+
+describe('changedFields', () => {
+  const body = {
+    title: 'Pay rent',
+    description: null,
+    priority: 'medium',
+    tags: ['home', 'money'],
+    due_at: '2030-01-15T08:00:00.000Z',
+    recurrence: 'monthly',
+  } as const;
+  const base = { ...body, tags: [...body.tags] };
+
+  it('names nothing when nothing changed, even with equal tags in a new array', () => {
+    expect(changedFields(base, { ...body, tags: ['home', 'money'] })).toEqual({});
+  });
+
+  it('names exactly the fields that differ', () => {
+    expect(changedFields(base, { ...base, title: 'Pay the rent' })).toEqual({
+      title: 'Pay the rent',
+    });
+    expect(changedFields(base, { ...base, description: 'By Friday', priority: 'high' })).toEqual({
+      description: 'By Friday',
+      priority: 'high',
+    });
+    expect(changedFields(base, { ...base, due_at: null, recurrence: 'none' })).toEqual({
+      due_at: null,
+      recurrence: 'none',
+    });
+  });
+
+  it('sees a removed, an added and a reordered tag as a change of the tags', () => {
+    expect(changedFields(base, { ...base, tags: ['home'] })).toEqual({ tags: ['home'] });
+    expect(changedFields(base, { ...base, tags: ['home', 'money', 'bills'] })).toEqual({
+      tags: ['home', 'money', 'bills'],
+    });
+    expect(changedFields(base, { ...base, tags: ['money', 'home'] })).toEqual({
+      tags: ['money', 'home'],
+    });
+  });
+});
+
+describe('draftChanges', () => {
+  const task = {
+    title: 'Call the bank ',
+    description: null,
+    priority: 'low',
+    tags: ['admin'],
+    // Seconds set through the API: the editor shows minutes only.
+    due_at: '2030-01-15T08:00:42.000Z',
+    recurrence: 'none',
+  } as Task;
+  const opened = draftFromTask(task, 'Europe/Berlin');
+
+  it('leaves out what the person did not touch, so a due time keeps its seconds', () => {
+    expect(draftChanges(opened, { ...opened, priority: 'high' })).toEqual({
+      ok: true,
+      changes: { priority: 'high' },
+    });
+    expect(draftChanges(opened, opened)).toEqual({ ok: true, changes: {} });
+  });
+
+  it('sends a changed due time read in the editor’s zone', () => {
+    expect(draftChanges(opened, { ...opened, due: '2030-01-15T10:00' })).toEqual({
+      ok: true,
+      changes: { due_at: '2030-01-15T09:00:00.000Z' },
+    });
+  });
+
+  it('reports the errors of the edited draft', () => {
+    expect(draftChanges(opened, { ...opened, title: ' ' })).toEqual({
+      ok: false,
+      errors: { title: 'Give the task a title.' },
+    });
+  });
+});
