@@ -1,0 +1,29 @@
+import { INBOX_NAME } from '@todo/contract';
+import type { Database } from '@todo/db/client';
+import { sql } from 'drizzle-orm';
+import type { Transaction } from './restored-occurrence.js';
+
+/**
+ * The id of the user's Inbox, created on first need: migration 0004 gave every existing user
+ * one, and a user who signs up later gets it with their first project or task. The id never
+ * changes (the Inbox cannot be deleted), so callers may cache it per user.
+ */
+export async function inboxId(db: Database | Transaction, userId: string): Promise<number> {
+  // Two attempts: when another request creates the Inbox at the same moment, this statement's
+  // insert yields to it and its snapshot may predate that row; the second statement sees it.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [row] = await db.execute<{ id: number }>(sql`
+      with created as (
+        insert into projects (user_id, name, is_inbox, position)
+        values (${userId}, ${INBOX_NAME}, true, 0)
+        on conflict (user_id) where is_inbox do nothing
+        returning id
+      )
+      select id from created
+      union all
+      select id from projects where user_id = ${userId} and is_inbox
+      limit 1`);
+    if (row) return row.id;
+  }
+  throw new Error('The Inbox could not be created');
+}
