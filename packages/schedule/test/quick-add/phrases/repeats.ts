@@ -1,0 +1,228 @@
+import type { Phrase } from './phrase.js';
+
+const daily = { frequency: 'daily', interval: 1 } as const;
+const weekly = { frequency: 'weekly', interval: 1 } as const;
+const monthly = { frequency: 'monthly', interval: 1 } as const;
+const yearly = { frequency: 'yearly', interval: 1 } as const;
+const workdays = ['mo', 'tu', 'we', 'th', 'fr'] as const;
+
+/** Repeats, Europe/Berlin, typed on Tuesday 1 Dec 2026 at 11:00. Without a day: the first one. */
+export const REPEAT_PHRASES: Phrase[] = [
+  { text: 'Stretch every day', title: 'Stretch', due: '2026-12-01T23:59', repeat: daily },
+  { text: 'Stretch daily', title: 'Stretch', due: '2026-12-01T23:59', repeat: daily },
+  { text: 'Stretch Every Day', title: 'Stretch', due: '2026-12-01T23:59', repeat: daily },
+  {
+    text: 'Standup every weekday at 9am',
+    title: 'Standup',
+    due: '2026-12-02T09:00',
+    repeat: { ...weekly, weekdays: [...workdays] },
+  },
+  {
+    text: 'Standup every workday',
+    title: 'Standup',
+    due: '2026-12-01T23:59',
+    repeat: { ...weekly, weekdays: [...workdays] },
+  },
+  {
+    text: 'Gym every 2 weeks on mon, thu',
+    title: 'Gym',
+    due: '2026-12-03T23:59',
+    repeat: { frequency: 'weekly', interval: 2, weekdays: ['mo', 'th'] },
+  },
+  {
+    text: 'Gym every 2 weeks on mon, thu for 10 times',
+    title: 'Gym',
+    due: '2026-12-03T23:59',
+    repeat: { frequency: 'weekly', interval: 2, weekdays: ['mo', 'th'], count: 10 },
+  },
+  {
+    text: 'Sync every monday and thursday',
+    title: 'Sync',
+    due: '2026-12-03T23:59',
+    repeat: { ...weekly, weekdays: ['mo', 'th'] },
+  },
+  {
+    text: 'Sync every thu & mon',
+    title: 'Sync',
+    due: '2026-12-03T23:59',
+    repeat: { ...weekly, weekdays: ['mo', 'th'] },
+  },
+  {
+    text: 'Gym every monday, wednesday and friday 7am',
+    title: 'Gym',
+    due: '2026-12-02T07:00',
+    repeat: { ...weekly, weekdays: ['mo', 'we', 'fr'] },
+  },
+  {
+    text: 'Team call every mon at 9am',
+    title: 'Team call',
+    due: '2026-12-07T09:00',
+    repeat: { ...weekly, weekdays: ['mo'] },
+  },
+  {
+    text: 'Brunch every sat',
+    title: 'Brunch',
+    due: '2026-12-05T23:59',
+    repeat: { ...weekly, weekdays: ['sa'] },
+  },
+  {
+    text: 'Hike every weekend',
+    title: 'Hike',
+    due: '2026-12-05T23:59',
+    repeat: { ...weekly, weekdays: ['sa', 'su'] },
+  },
+  {
+    text: 'Review every week on friday',
+    title: 'Review',
+    due: '2026-12-04T23:59',
+    repeat: { ...weekly, weekdays: ['fr'] },
+  },
+  {
+    text: 'Review every other week',
+    title: 'Review',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'weekly', interval: 2 },
+  },
+  { text: 'Write weekly report', title: 'Write report', due: '2026-12-01T23:59', repeat: weekly },
+  {
+    text: 'Rent every month on the last day',
+    title: 'Rent',
+    due: '2026-12-31T23:59',
+    repeat: { ...monthly, month_day: -1 },
+  },
+  {
+    text: 'Rent every month on the 15th',
+    title: 'Rent',
+    due: '2026-12-15T23:59',
+    repeat: { ...monthly, month_day: 15 },
+  },
+  {
+    text: 'Rent every month on the 1st',
+    title: 'Rent',
+    due: '2026-12-01T23:59',
+    repeat: { ...monthly, month_day: 1 },
+  },
+  {
+    text: 'Rent every 15th',
+    title: 'Rent',
+    due: '2026-12-15T23:59',
+    repeat: { ...monthly, month_day: 15 },
+  },
+  {
+    text: 'Rent every last day',
+    title: 'Rent',
+    due: '2026-12-31T23:59',
+    repeat: { ...monthly, month_day: -1 },
+  },
+  {
+    text: 'Backup every 31st',
+    title: 'Backup',
+    due: '2026-12-31T23:59',
+    repeat: { ...monthly, month_day: 31 },
+  },
+  {
+    text: 'Invoice monthly on the 3rd',
+    title: 'Invoice',
+    due: '2026-12-03T23:59',
+    repeat: { ...monthly, month_day: 3 },
+  },
+  {
+    text: 'Dues every 2 months',
+    title: 'Dues',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'monthly', interval: 2 },
+  },
+  { text: 'Birthday every year', title: 'Birthday', due: '2026-12-01T23:59', repeat: yearly },
+  { text: 'Taxes annually', title: 'Taxes', due: '2026-12-01T23:59', repeat: yearly },
+  { text: 'Gifts every year on dec 24', title: 'Gifts', due: '2026-12-24T23:59', repeat: yearly },
+  { text: 'Gifts yearly dec 24 6pm', title: 'Gifts', due: '2026-12-24T18:00', repeat: yearly },
+  {
+    text: 'Water every 3 days',
+    title: 'Water',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'daily', interval: 3 },
+  },
+  {
+    text: 'Water every! 3 days',
+    title: 'Water',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'daily', interval: 3, from: 'completion' },
+  },
+  {
+    text: 'Water every 3 days after completion',
+    title: 'Water',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'daily', interval: 3, from: 'completion' },
+  },
+  {
+    text: 'Haircut every! 6 weeks',
+    title: 'Haircut',
+    due: '2026-12-01T23:59',
+    repeat: { frequency: 'weekly', interval: 6, from: 'completion' },
+  },
+  {
+    text: 'Pills every day for 5 times',
+    title: 'Pills',
+    due: '2026-12-01T23:59',
+    repeat: { ...daily, count: 5 },
+  },
+  {
+    text: 'Pills daily 5 times',
+    title: 'Pills',
+    due: '2026-12-01T23:59',
+    repeat: { ...daily, count: 5 },
+  },
+  {
+    text: 'Pills every day until dec 31',
+    title: 'Pills',
+    due: '2026-12-01T23:59',
+    repeat: { ...daily, until: '2026-12-31T22:59:00.000Z' },
+  },
+  {
+    text: 'Report every week until jan 5',
+    title: 'Report',
+    due: '2026-12-01T23:59',
+    repeat: { ...weekly, until: '2027-01-05T22:59:00.000Z' },
+  },
+  { text: 'Run every day at 7', title: 'Run', due: '2026-12-02T07:00', repeat: daily },
+  { text: 'Run daily at 6pm', title: 'Run', due: '2026-12-01T18:00', repeat: daily },
+  {
+    text: 'Pay rent every month starting jan 5',
+    title: 'Pay rent',
+    due: '2027-01-05T23:59',
+    repeat: monthly,
+  },
+  {
+    text: 'Pay rent tomorrow 9am every month p1 #Home @bills',
+    projects: ['Home'],
+    title: 'Pay rent',
+    due: '2026-12-02T09:00',
+    repeat: monthly,
+    priority: 'high',
+    project: 'Home',
+    tags: ['bills'],
+  },
+  {
+    text: 'Stretch every day every week',
+    title: 'Stretch every week',
+    due: '2026-12-01T23:59',
+    repeat: daily,
+    why: 'first repeat only',
+  },
+  {
+    text: 'Walk every day until someday',
+    title: 'Walk until someday',
+    due: '2026-12-01T23:59',
+    repeat: daily,
+  },
+  {
+    text: 'Walk every day for 1001 times',
+    title: 'Walk for 1001 times',
+    due: '2026-12-01T23:59',
+    repeat: daily,
+  },
+  { text: 'Walk every 0 days', title: 'Walk every 0 days' },
+  { text: 'Walk every 1000 days', title: 'Walk every 1000 days', why: 'interval over 999' },
+  { text: 'Walk every', title: 'Walk every' },
+  { text: 'Everyday carry', title: 'Everyday carry' },
+];
