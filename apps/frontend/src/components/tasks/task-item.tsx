@@ -1,14 +1,26 @@
 'use client';
 
-import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { ChevronIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
 import type { ListedTask } from '@/lib/tasks/optimistic';
+import type { Progress } from '@/lib/tasks/subtasks';
 import { TaskMeta } from './task-meta';
 
-/** One row of the list: a checkbox, the title and details, edit and delete. */
+/** A parent's subtasks: their progress, whether they are shown, and how to add one. */
+export interface SubtaskControls {
+  progress: Progress | null;
+  expanded: boolean;
+  listId: string;
+  onExpand: () => void;
+  onAdd: () => void;
+}
+
+/** One row of the list: a checkbox, the title and details, subtasks, edit and delete. */
 export function TaskItem({
   task,
   now,
   timeZone,
+  projectName,
+  subtasks,
   onToggle,
   onEdit,
   onDelete,
@@ -16,12 +28,17 @@ export function TaskItem({
   task: ListedTask;
   now: Date;
   timeZone: string;
+  /** Shown where the view mixes projects. */
+  projectName?: string | undefined;
+  /** Top-level tasks only: subtasks have none (one level). */
+  subtasks?: SubtaskControls | undefined;
   onToggle: () => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   // A new task cannot be changed before it exists; a saving one can (the next change queues).
   const unsaved = task.id < 0;
+  const progress = subtasks?.progress;
   return (
     <div
       className={`task${task.completed ? ' task-done' : ''}`}
@@ -41,9 +58,35 @@ export function TaskItem({
           {task.title}
         </p>
         {task.description ? <p className="task-description">{task.description}</p> : null}
-        <TaskMeta task={task} now={now} timeZone={timeZone} />
+        <TaskMeta task={task} now={now} timeZone={timeZone} projectName={projectName}>
+          {subtasks && progress ? (
+            <button
+              type="button"
+              className="subtask-toggle"
+              aria-expanded={subtasks.expanded}
+              aria-controls={subtasks.listId}
+              aria-label={`Subtasks of “${task.title}”: ${progress.done} of ${progress.total} done`}
+              onClick={subtasks.onExpand}
+            >
+              <ChevronIcon className="subtask-chevron" />
+              {progress.done}/{progress.total}
+            </button>
+          ) : null}
+        </TaskMeta>
       </div>
       <div className="task-actions">
+        {subtasks ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Add a subtask to “${task.title}”`}
+            title="Add subtask"
+            disabled={unsaved}
+            onClick={subtasks.onAdd}
+          >
+            <PlusIcon />
+          </button>
+        ) : null}
         <button
           type="button"
           className="icon-button"

@@ -1,5 +1,6 @@
 import type { Priority, Task } from '@todo/contract';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
@@ -15,12 +16,28 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
   );
 }
 
-/** Priority, due date, repeat rule and tags of one task, in one wrapping row. */
-export function TaskMeta({ task, now, timeZone }: { task: Task; now: Date; timeZone: string }) {
+/**
+ * Priority, subtask progress (children), due date, repeat rule, project (where the view mixes
+ * projects) and tags of one task, in one wrapping row.
+ */
+export function TaskMeta({
+  task,
+  now,
+  timeZone,
+  projectName,
+  children,
+}: {
+  task: Task;
+  now: Date;
+  timeZone: string;
+  projectName?: string | undefined;
+  children?: ReactNode;
+}) {
   const due = task.due_at ? describeDue(task.due_at, now, timeZone, task.completed) : null;
   return (
     <div className="task-meta">
       <PriorityBadge priority={task.priority} />
+      {children}
       {due ? (
         <span
           className={`meta-item due${due.overdue ? ' due-overdue' : due.soon ? ' due-soon' : ''}`}
@@ -37,6 +54,12 @@ export function TaskMeta({ task, now, timeZone }: { task: Task; now: Date; timeZ
         <span className="meta-item recurrence">
           <RepeatIcon />
           {task.repeat.summary}
+        </span>
+      ) : null}
+      {projectName ? (
+        <span className="meta-item task-project">
+          <span className="visually-hidden">Project: </span>
+          {projectName}
         </span>
       ) : null}
       {task.tags.map((tag) => (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TagCount, Task } from '@todo/contract';
+import type { Project, TagCount, Task } from '@todo/contract';
 import { useMemo, useOptimistic, useState } from 'react';
 import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import type { TaskFilters } from '@/lib/tasks/filters';
@@ -8,16 +8,18 @@ import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
 import { ToastProvider } from '../ui/toaster';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
-import { NEW_TASK_TITLE_ID, NewTaskForm } from './new-task-form';
+import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
 import { Reminders } from './reminders';
 import { TaskList } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
 export interface TaskWorkspaceProps {
+  /** The page's top-level tasks and the subtasks of those that have any. */
   tasks: Task[];
   total: number;
   filters: TaskFilters;
   tags: TagCount[];
+  projects: Project[];
   upcoming: Task[];
   timeZone: string;
   serverNow: string;
@@ -46,6 +48,7 @@ function Workspace({
   total,
   filters,
   tags,
+  projects,
   upcoming,
   timeZone,
   serverNow,
@@ -54,8 +57,9 @@ function Workspace({
   const [optimisticTasks, applyChange] = useOptimistic(tasks, applyOptimistic);
   const [actionDown, setActionDown] = useState(false);
   const suggestions = useMemo(() => tags.map((tag) => tag.tag), [tags]);
+  const projectRefs = useMemo(() => projects.map(({ id, name }) => ({ id, name })), [projects]);
   const shortcuts = useMemo(
-    () => ({ n: () => focusById(NEW_TASK_TITLE_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
+    () => ({ n: () => focusById(QUICK_ADD_INPUT_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
     [],
   );
   useShortcuts(shortcuts);
@@ -84,6 +88,7 @@ function Workspace({
           <NewTaskForm
             timeZone={timeZone}
             suggestions={suggestions}
+            projects={projectRefs}
             onOptimistic={(change) => applyChange(change)}
             onOutcome={onOutcome}
           />
@@ -100,6 +105,8 @@ function Workspace({
             timeZone={timeZone}
             serverNow={serverNow}
             suggestions={suggestions}
+            projects={projectRefs}
+            showProject
             unavailable={loadProblem !== null}
             applyChange={applyChange}
             onOutcome={onOutcome}

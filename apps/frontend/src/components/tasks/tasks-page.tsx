@@ -2,6 +2,7 @@ import 'server-only';
 import type { Session } from '@/lib/auth/session';
 import { backendFor } from '@/lib/backend/client';
 import { parseFilters, type SearchParamsInput } from '@/lib/tasks/filters';
+import { loadSubtasks } from '@/lib/tasks/load-subtasks';
 import { toListQuery } from '@/lib/tasks/query';
 import { userTimeZone } from '@/lib/time-zone/server';
 import { AppHeader } from '../layout/app-header';
@@ -21,9 +22,10 @@ export async function TasksPage({
   const now = new Date();
   const filters = parseFilters(searchParams);
   const backend = backendFor(session.user.id);
-  const [list, tags, upcoming] = await Promise.all([
+  const [list, tags, projects, upcoming] = await Promise.all([
     backend.listTasks(toListQuery(filters, now, timeZone)),
     backend.listTags(),
+    backend.listProjects(),
     backend.listTasks({
       status: 'pending',
       due_after: new Date(now.getTime() - DAY_MS).toISOString(),
@@ -33,6 +35,7 @@ export async function TasksPage({
       limit: 100,
     }),
   ]);
+  const subtasks = list.ok ? await loadSubtasks(backend, list.data.items) : [];
 
   return (
     <>
@@ -40,10 +43,11 @@ export async function TasksPage({
       <main id="main" className="page page-app">
         <h1 className="visually-hidden">Your tasks</h1>
         <TaskWorkspace
-          tasks={list.ok ? list.data.items : []}
+          tasks={list.ok ? [...list.data.items, ...subtasks] : []}
           total={list.ok ? list.data.total : 0}
           filters={filters}
           tags={tags.ok ? tags.data.items : []}
+          projects={projects.ok ? projects.data.items : []}
           upcoming={upcoming.ok ? upcoming.data.items : []}
           timeZone={timeZone}
           serverNow={now.toISOString()}
