@@ -114,3 +114,14 @@ export function groupTasks<T extends Task>(
   if (view === 'upcoming') return groupUpcoming(tasks, now, timeZone);
   return tasks.length > 0 ? [{ key: 'all', title: null, tasks }] : [];
 }
+
+/** A project's open tasks, newest first. */
+export function projectQuery(projectId: number): ListTasksQuery {
+  return {
+    status: 'pending',
+    project: [projectId],
+    sort: 'created',
+    order: 'desc',
+    limit: TASK_LIMITS.pageMax,
+  };
+}
