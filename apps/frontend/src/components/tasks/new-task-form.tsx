@@ -3,7 +3,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { emptyDraft, type TaskDraft } from '@/lib/tasks/draft';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
-import { NO_DEFAULTS, type ProjectRef, type QuickAddDefaults } from '@/lib/tasks/quick-add';
+import { NO_DEFAULTS, type QuickAddDefaults } from '@/lib/tasks/quick-add';
 import type { TaskActionResult } from './actions';
 import { QUICK_ADD_INPUT_ID, QuickAddField } from './quick-add-field';
 import { TaskFields } from './task-fields';
@@ -21,14 +21,12 @@ const DETAIL_ERROR = /^(description|priority|due|repeat|tags)/;
 export function NewTaskForm({
   timeZone,
   suggestions,
-  projects,
   defaults = NO_DEFAULTS,
   onOptimistic,
   onOutcome,
 }: {
   timeZone: string;
   suggestions: string[];
-  projects: readonly ProjectRef[];
   /** What the view adds when the line names none: its project, today in Today. */
   defaults?: QuickAddDefaults;
   onOptimistic: (change: OptimisticChange) => void;
@@ -42,7 +40,6 @@ export function NewTaskForm({
   const formRef = useRef<HTMLFormElement>(null);
   const quickAdd = useQuickAdd({
     timeZone: details.timeZone,
-    projects,
     defaults,
     formRef,
     onOptimistic,
@@ -76,7 +73,7 @@ export function NewTaskForm({
         label="Title"
         text={quickAdd.text}
         parsed={quickAdd.parsed}
-        projects={projects}
+        projects={quickAdd.projects}
         message={quickAdd.message}
         error={errors.title}
         placeholder="Pay rent tomorrow 9am every month p1 #Home @bills"

@@ -1,8 +1,9 @@
 'use client';
 
-import { FREQUENCIES, type Frequency, WEEKDAYS, type Weekday } from '@todo/contract';
+import { WEEKDAYS, type Weekday } from '@todo/contract';
 import type { ReactNode } from 'react';
 import { describedBy, Field, FieldError } from '@/components/ui/field-error';
+import { FREQUENCY_OPTIONS, optionValue } from '@/lib/tasks/options';
 import {
   intervalUnit,
   type MonthDayMode,
@@ -14,12 +15,6 @@ import {
 } from '@/lib/tasks/repeat-draft';
 import './repeat-editor.css';
 
-const FREQUENCY_LABELS: Record<Frequency, string> = {
-  daily: 'Every day',
-  weekly: 'Every week',
-  monthly: 'Every month',
-  yearly: 'Every year',
-};
 const WEEKDAY_LABELS: Record<Weekday, [short: string, full: string]> = {
   mo: ['Mon', 'Monday'],
   tu: ['Tue', 'Tuesday'],
@@ -146,15 +141,15 @@ export function RepeatEditor({
           className="input select"
           value={repeat?.frequency ?? ''}
           onChange={(event) => {
-            const frequency = FREQUENCIES.find((value) => value === event.target.value);
+            const frequency = optionValue(FREQUENCY_OPTIONS, event.target.value);
             if (!frequency) onChange(null);
             else onChange(repeat ? { ...repeat, frequency } : newRepeatDraft(frequency));
           }}
         >
           <option value="">Does not repeat</option>
-          {FREQUENCIES.map((frequency) => (
-            <option key={frequency} value={frequency}>
-              {FREQUENCY_LABELS[frequency]}
+          {FREQUENCY_OPTIONS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>

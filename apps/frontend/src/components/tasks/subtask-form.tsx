@@ -4,7 +4,7 @@ import type { Task } from '@todo/contract';
 import { useEffect, useRef } from 'react';
 import { emptyDraft } from '@/lib/tasks/draft';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
-import { NO_DEFAULTS, type ProjectRef } from '@/lib/tasks/quick-add';
+import { NO_DEFAULTS } from '@/lib/tasks/quick-add';
 import type { TaskActionResult } from './actions';
 import { QuickAddField } from './quick-add-field';
 import { useQuickAdd } from './use-quick-add';
@@ -16,14 +16,12 @@ import { useQuickAdd } from './use-quick-add';
 export function SubtaskForm({
   parent,
   timeZone,
-  projects,
   onOptimistic,
   onOutcome,
   onClose,
 }: {
   parent: Task;
   timeZone: string;
-  projects: readonly ProjectRef[];
   onOptimistic: (change: OptimisticChange) => void;
   onOutcome: (result: TaskActionResult<unknown>) => void;
   onClose: () => void;
@@ -32,7 +30,6 @@ export function SubtaskForm({
   const inputRef = useRef<HTMLInputElement>(null);
   const quickAdd = useQuickAdd({
     timeZone,
-    projects,
     defaults: NO_DEFAULTS,
     parentId: parent.id,
     formRef,
@@ -64,7 +61,7 @@ export function SubtaskForm({
         label="Subtask"
         text={quickAdd.text}
         parsed={quickAdd.parsed}
-        projects={projects}
+        projects={quickAdd.projects}
         message={quickAdd.message}
         error={quickAdd.errors.title ?? quickAdd.errors.due ?? quickAdd.errors.tags}
         placeholder="Book flights friday p2"

@@ -1,13 +1,12 @@
 'use client';
 
-import { PRIORITIES, TASK_LIMITS } from '@todo/contract';
+import { TASK_LIMITS } from '@todo/contract';
 import type { Ref } from 'react';
 import { describedBy, Field } from '@/components/ui/field-error';
 import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
+import { optionValue, PRIORITY_OPTIONS } from '@/lib/tasks/options';
 import { RepeatEditor } from './repeat-editor';
 import { TagInput } from './tag-input';
-
-const PRIORITY_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 /** The fields of a task, shared by the add form and the inline editor. */
 export function TaskFields({
@@ -74,13 +73,13 @@ export function TaskFields({
           className="input select"
           value={draft.priority}
           onChange={(event) => {
-            const value = PRIORITIES.find((priority) => priority === event.target.value);
+            const value = optionValue(PRIORITY_OPTIONS, event.target.value);
             if (value) set('priority', value);
           }}
         >
-          {[...PRIORITIES].reverse().map((priority) => (
-            <option key={priority} value={priority}>
-              {PRIORITY_LABELS[priority]}
+          {PRIORITY_OPTIONS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>

@@ -1,9 +1,10 @@
 'use client';
 
-import { ChevronIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
+import { ChevronIcon, MoveIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
 import type { ListedTask } from '@/lib/tasks/optimistic';
 import type { Progress } from '@/lib/tasks/subtasks';
 import { TaskMeta } from './task-meta';
+import { isTyping } from './use-shortcuts';
 
 /** A parent's subtasks: their progress, whether they are shown, and how to add one. */
 export interface SubtaskControls {
@@ -14,7 +15,7 @@ export interface SubtaskControls {
   onAdd: () => void;
 }
 
-/** One row of the list: a checkbox, the title and details, subtasks, edit and delete. */
+/** One row of the list: a checkbox, the title and details, subtasks, edit, move and delete. */
 export function TaskItem({
   task,
   now,
@@ -24,6 +25,7 @@ export function TaskItem({
   onToggle,
   onEdit,
   onDelete,
+  onMove,
 }: {
   task: ListedTask;
   now: Date;
@@ -35,14 +37,24 @@ export function TaskItem({
   onToggle: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** Top-level tasks only: a subtask stays in its parent's project, and moves with it. */
+  onMove?: (() => void) | undefined;
 }) {
   // A new task cannot be changed before it exists; a saving one can (the next change queues).
   const unsaved = task.id < 0;
   const progress = subtasks?.progress;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: `m` bubbles up from the row's own controls; the row is no control itself
     <div
       className={`task${task.completed ? ' task-done' : ''}`}
       aria-busy={task.saving || undefined}
+      onKeyDown={(event) => {
+        // `m` anywhere in the row (its checkbox, its buttons) opens the project chooser.
+        if (event.key !== 'm' || !onMove || unsaved) return;
+        if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+        event.preventDefault();
+        onMove();
+      }}
     >
       <input
         type="checkbox"
@@ -98,6 +110,19 @@ export function TaskItem({
         >
           <PencilIcon />
         </button>
+        {onMove ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move “${task.title}” to another project`}
+            aria-keyshortcuts="m"
+            title="Move to… (m)"
+            disabled={unsaved}
+            onClick={onMove}
+          >
+            <MoveIcon />
+          </button>
+        ) : null}
         <button
           type="button"
           className="icon-button icon-button-danger"

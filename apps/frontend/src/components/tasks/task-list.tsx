@@ -11,8 +11,10 @@ import {
   withFilters,
 } from '@/lib/tasks/filters';
 import type { ListedTask, OptimisticChange } from '@/lib/tasks/optimistic';
-import type { ProjectRef } from '@/lib/tasks/quick-add';
 import { groupSubtasks, openSubtaskCount, subtaskProgress } from '@/lib/tasks/subtasks';
+import { groupTasks, type ViewKind } from '@/lib/tasks/views';
+import { MoveTaskDialog } from '../projects/move-task-dialog';
+import { useProjects } from '../projects/projects-context';
 import type { TaskActionResult } from './actions';
 import { EmptyState } from './empty-state';
 import { SubtaskForm } from './subtask-form';
@@ -23,48 +25,60 @@ import { useNow } from './use-now';
 import { useTaskActions } from './use-task-actions';
 import './subtasks.css';
 
+export interface TaskView {
+  kind: ViewKind;
+  title: string;
+  /** The project a project's (or the Inbox's) view lists: where quick add puts a task. */
+  projectId?: number | undefined;
+}
+
+/** Views whose rows come from several projects, so each row names its own. */
+const MIXED_VIEWS: readonly ViewKind[] = ['all', 'today', 'upcoming'];
+
 /**
- * The list with optimistic complete, edit and delete; a refusal rolls back with a message.
- * Top-level tasks expand to show their subtasks (loaded with the page) and take new ones.
+ * The list with optimistic complete, edit, move and delete; a refusal rolls back with a
+ * message. Today and Upcoming show it in groups by day. Top-level tasks expand to show their
+ * subtasks (loaded with the page) and take new ones.
  */
 export function TaskList({
+  view,
   tasks,
   total,
   filters,
   timeZone,
   serverNow,
   suggestions,
-  projects,
-  showProject,
   unavailable,
   applyChange,
   onOutcome,
 }: {
-  /** The page's top-level tasks and the subtasks of those that have any. */
+  view: TaskView;
+  /** The view's tasks and the subtasks of those that have any. */
   tasks: ListedTask[];
   total: number;
   filters: TaskFilters;
   timeZone: string;
   serverNow: string;
   suggestions: string[];
-  projects: readonly ProjectRef[];
-  /** The view mixes projects: each row names its own. */
-  showProject: boolean;
   unavailable: boolean;
   applyChange: (change: OptimisticChange) => void;
   onOutcome: (result: TaskActionResult<unknown>) => void;
 }) {
   const now = useNow(serverNow);
-  const actions = useTaskActions({ timeZone, applyChange, onOutcome });
+  const projects = useProjects();
+  const leavesOnMove = view.kind === 'inbox' || view.kind === 'project';
+  const actions = useTaskActions({ timeZone, leavesOnMove, applyChange, onOutcome });
   const { editing, setEditing } = actions;
+  const [moving, setMoving] = useState<Task | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [addingTo, setAddingTo] = useState<number | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
   const { top, children } = useMemo(() => groupSubtasks(tasks), [tasks]);
   const projectNames = useMemo(
-    () => new Map(projects.map((project) => [project.id, project.name])),
+    () => new Map([...projects.active, ...projects.archived].map((p) => [p.id, p.name])),
     [projects],
   );
+  const showProject = MIXED_VIEWS.includes(view.kind);
 
   const expand = (id: number, open: boolean) =>
     setExpanded((current) => {
@@ -124,6 +138,7 @@ export function TaskList({
             onToggle={() => toggle(task)}
             onEdit={() => actions.open(task)}
             onDelete={() => remove(task)}
+            onMove={isSubtask ? undefined : () => setMoving(task)}
           />
         )}
         {!isSubtask && isOpen ? (
@@ -141,7 +156,6 @@ export function TaskList({
               <SubtaskForm
                 parent={task}
                 timeZone={timeZone}
-                projects={projects}
                 onOptimistic={applyChange}
                 onOutcome={onOutcome}
                 onClose={() => {
@@ -159,14 +173,16 @@ export function TaskList({
   };
 
   const first = (filters.page - 1) * PAGE_SIZE;
-  const shown = top.length;
-  const hasNext = first + shown < total;
+  const paged = view.kind === 'all';
+  const hasNext = paged && first + top.length < total;
+  const groups = groupTasks(view.kind, top, now, timeZone);
+  const empty = view.kind === 'all' ? (isFiltered(filters) ? 'no-match' : 'no-tasks') : view.kind;
 
   return (
     <section className="task-section" aria-labelledby="task-list-heading">
       <div className="list-header">
         <h2 id="task-list-heading" className="list-title">
-          {isFiltered(filters) ? 'Matching tasks' : 'All tasks'}
+          {view.kind === 'all' && isFiltered(filters) ? 'Matching tasks' : view.title}
         </h2>
         {!unavailable ? (
           <p className="list-count" aria-live="polite">
@@ -174,16 +190,29 @@ export function TaskList({
               ? 'No tasks'
               : total <= PAGE_SIZE
                 ? `${total} ${total === 1 ? 'task' : 'tasks'}`
-                : `${first + 1}–${first + shown} of ${total}`}
+                : `${first + 1}–${first + top.length} of ${total}`}
           </p>
         ) : null}
       </div>
       {unavailable ? (
         <EmptyState kind="unavailable" />
-      ) : top.length === 0 ? (
-        <EmptyState kind={isFiltered(filters) ? 'no-match' : 'no-tasks'} />
+      ) : groups.length === 0 ? (
+        <EmptyState kind={empty} />
       ) : (
-        <ul className="task-list">{top.map((task) => row(task, false))}</ul>
+        groups.map((group) => (
+          <section
+            key={group.key}
+            className="task-group"
+            aria-labelledby={group.title ? `group-${group.key}` : undefined}
+          >
+            {group.title ? (
+              <h3 id={`group-${group.key}`} className="group-title">
+                {group.title}
+              </h3>
+            ) : null}
+            <ul className="task-list">{group.tasks.map((task) => row(task, false))}</ul>
+          </section>
+        ))
       )}
       {question ? (
         <TaskQuestion
@@ -191,6 +220,19 @@ export function TaskList({
           onClose={() => setQuestion(null)}
           onComplete={(task, withSubtasks) => actions.toggle(task, withSubtasks)}
           onDelete={(task, subtasks) => actions.remove(task, subtasks)}
+        />
+      ) : null}
+      {moving ? (
+        <MoveTaskDialog
+          task={moving}
+          projects={projects.active}
+          onMove={(projectId) => {
+            setMoving(null);
+            if (projectId !== moving.project_id) {
+              actions.move(moving, projectId, projectNames.get(projectId));
+            }
+          }}
+          onClose={() => setMoving(null)}
         />
       ) : null}
       {filters.page > 1 || hasNext ? (

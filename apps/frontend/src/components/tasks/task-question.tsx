@@ -1,7 +1,7 @@
 'use client';
 
 import type { Task } from '@todo/contract';
-import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Modal } from '../ui/modal';
 
 /** A question the list asks before changing a parent task. */
 export type PendingQuestion =
@@ -33,37 +33,52 @@ export function TaskQuestion({
   const { task } = question;
   if (question.kind === 'complete') {
     return (
-      <ConfirmDialog
+      <Modal
         title={`Complete ${subtasksText(question.open, 'open ')} too?`}
-        choices={[
-          {
-            label: 'Complete all',
-            tone: 'primary',
-            onChoose: answer(() => onComplete(task, true)),
-          },
-          { label: 'Only this task', onChoose: answer(() => onComplete(task, false)) },
-        ]}
-        onCancel={onClose}
+        description={`“${task.title}” has ${subtasksText(question.open, 'open ')}.`}
+        onClose={onClose}
       >
-        <p>
-          “{task.title}” has {subtasksText(question.open, 'open ')}.
-        </p>
-      </ConfirmDialog>
+        <div className="modal-actions">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={answer(() => onComplete(task, false))}
+          >
+            Only this task
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            data-autofocus
+            onClick={answer(() => onComplete(task, true))}
+          >
+            Complete all
+          </button>
+        </div>
+      </Modal>
     );
   }
   return (
-    <ConfirmDialog
+    <Modal
       title={`Delete “${task.title}” and its ${subtasksText(question.count)}?`}
-      choices={[
-        {
-          label: 'Delete all',
-          tone: 'danger',
-          onChoose: answer(() => onDelete(task, question.subtasks)),
-        },
-      ]}
-      onCancel={onClose}
+      description="You can undo this for a few seconds after."
+      onClose={onClose}
     >
-      <p>You can undo this for a few seconds after.</p>
-    </ConfirmDialog>
+      <div className="modal-actions">
+        <button type="button" className="button button-ghost" data-autofocus onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={answer(() => onDelete(task, question.subtasks))}
+        >
+          Delete all
+        </button>
+      </div>
+    </Modal>
   );
 }

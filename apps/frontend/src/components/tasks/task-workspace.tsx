@@ -1,25 +1,24 @@
 'use client';
 
-import type { Project, TagCount, Task } from '@todo/contract';
+import type { TagCount, Task } from '@todo/contract';
 import { useMemo, useOptimistic, useState } from 'react';
 import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import type { TaskFilters } from '@/lib/tasks/filters';
 import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
-import { ToastProvider } from '../ui/toaster';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
 import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
 import { Reminders } from './reminders';
-import { TaskList } from './task-list';
+import { TaskList, type TaskView } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
 export interface TaskWorkspaceProps {
-  /** The page's top-level tasks and the subtasks of those that have any. */
+  view: TaskView;
+  /** The view's tasks and the subtasks of those that have any. */
   tasks: Task[];
   total: number;
   filters: TaskFilters;
   tags: TagCount[];
-  projects: Project[];
   upcoming: Task[];
   timeZone: string;
   serverNow: string;
@@ -35,20 +34,13 @@ function focusById(id: string) {
   }
 }
 
-export function TaskWorkspace(props: TaskWorkspaceProps) {
-  return (
-    <ToastProvider>
-      <Workspace {...props} />
-    </ToastProvider>
-  );
-}
-
-function Workspace({
+/** One view's tasks: the add form, reminders, (on All tasks) the filters, and the list. */
+export function TaskWorkspace({
+  view,
   tasks,
   total,
   filters,
   tags,
-  projects,
   upcoming,
   timeZone,
   serverNow,
@@ -57,7 +49,6 @@ function Workspace({
   const [optimisticTasks, applyChange] = useOptimistic(tasks, applyOptimistic);
   const [actionDown, setActionDown] = useState(false);
   const suggestions = useMemo(() => tags.map((tag) => tag.tag), [tags]);
-  const projectRefs = useMemo(() => projects.map(({ id, name }) => ({ id, name })), [projects]);
   const shortcuts = useMemo(
     () => ({ n: () => focusById(QUICK_ADD_INPUT_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
     [],
@@ -88,7 +79,7 @@ function Workspace({
           <NewTaskForm
             timeZone={timeZone}
             suggestions={suggestions}
-            projects={projectRefs}
+            defaults={{ projectId: view.projectId ?? null, dueToday: view.kind === 'today' }}
             onOptimistic={(change) => applyChange(change)}
             onOutcome={onOutcome}
           />
@@ -97,16 +88,15 @@ function Workspace({
           </div>
         </div>
         <div className="workspace-main">
-          <FilterBar filters={filters} tags={tags} />
+          {view.kind === 'all' ? <FilterBar filters={filters} tags={tags} /> : null}
           <TaskList
+            view={view}
             tasks={optimisticTasks}
             total={total}
             filters={filters}
             timeZone={timeZone}
             serverNow={serverNow}
             suggestions={suggestions}
-            projects={projectRefs}
-            showProject
             unavailable={loadProblem !== null}
             applyChange={applyChange}
             onOutcome={onOutcome}

@@ -9,6 +9,7 @@ import {
   planQuickAdd,
   type QuickAddDefaults,
 } from '@/lib/tasks/quick-add';
+import { useProjects } from '../projects/projects-context';
 import { focusFirstInvalid } from '../ui/focus-first-invalid';
 import { useToast } from '../ui/toaster';
 import { quickAddAction, type TaskActionResult } from './actions';
@@ -23,7 +24,6 @@ const NOT_SAVED_MESSAGE =
  */
 export function useQuickAdd({
   timeZone,
-  projects,
   defaults,
   parentId,
   formRef,
@@ -33,7 +33,6 @@ export function useQuickAdd({
   /** The form: after a refusal, focus goes to its first field marked invalid. */
   formRef: RefObject<HTMLFormElement | null>;
   timeZone: string;
-  projects: readonly ProjectRef[];
   defaults: QuickAddDefaults;
   parentId?: number;
   onOptimistic: (change: OptimisticChange) => void;
@@ -44,6 +43,12 @@ export function useQuickAdd({
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const { active } = useProjects();
+  // Quick add names the person's active projects; an archived one is not offered.
+  const projects: readonly ProjectRef[] = useMemo(
+    () => active.map(({ id, name }) => ({ id, name })),
+    [active],
+  );
   const parsed = useMemo(
     () => parseLine(text, new Date(), timeZone, projects),
     [text, timeZone, projects],
@@ -98,6 +103,7 @@ export function useQuickAdd({
   }
 
   return {
+    projects,
     text,
     setText: (next: string) => {
       setText(next);

@@ -5,6 +5,7 @@ import { startTransition, useState } from 'react';
 import { draftChanges, draftFromTask } from '@/lib/tasks/draft';
 import { describeDue } from '@/lib/tasks/format-due';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
+import { moveTaskAction } from '../projects/actions';
 import { useToast } from '../ui/toaster';
 import {
   deleteTaskAction,
@@ -25,10 +26,13 @@ function focusSoon(id: string) {
  */
 export function useTaskActions({
   timeZone,
+  leavesOnMove,
   applyChange,
   onOutcome,
 }: {
   timeZone: string;
+  /** The view lists one project: a task moved elsewhere leaves it. */
+  leavesOnMove: boolean;
   applyChange: (change: OptimisticChange) => void;
   onOutcome: (result: TaskActionResult<unknown>) => void;
 }) {
@@ -77,6 +81,24 @@ export function useTaskActions({
       });
     });
 
+  /** Moves the task (and, on the backend, its subtasks) to another project. */
+  const move = (task: Task, projectId: number, projectName: string | undefined) =>
+    startTransition(async () => {
+      applyChange(
+        leavesOnMove
+          ? { type: 'remove', id: task.id }
+          : { type: 'update', id: task.id, changes: { project_id: projectId } },
+      );
+      const moved = await moveTaskAction(task.id, task.version, projectId);
+      const result = moved.ok ? moved : { ...moved, errors: {} };
+      onOutcome(result);
+      if (!result.ok) return refused(`move “${task.title}”`, result);
+      toast({
+        tone: 'success',
+        message: `Moved “${task.title}” to “${projectName ?? 'the project'}”`,
+      });
+    });
+
   const close = (id: number) => {
     setEditing(null);
     focusSoon(`task-${id}-edit`);
@@ -120,5 +142,5 @@ export function useTaskActions({
     });
   };
 
-  return { editing, setEditing, toggle, remove, open, close, save };
+  return { editing, setEditing, toggle, remove, move, open, close, save };
 }

@@ -1,5 +1,6 @@
 import type { RepeatRuleFields } from '@todo/contract';
 import {
+  normalizeTags,
   type PatchTaskBody,
   PRIORITIES,
   type Priority,
@@ -9,7 +10,6 @@ import {
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
-import { normaliseTag } from '@/lib/tasks/filters';
 import {
   type RepeatDraft,
   type RepeatErrors,
@@ -72,7 +72,7 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
 
 /** Adds a typed tag to a list: trimmed, lower-case, no duplicates, within the limits. */
 export function addTag(tags: string[], typed: string): { tags: string[]; error?: string } {
-  const tag = normaliseTag(typed);
+  const [tag] = normalizeTags([typed]);
   if (!tag) return { tags };
   if (tag.length > TASK_LIMITS.tagMax) {
     return { tags, error: `Keep tags to ${TASK_LIMITS.tagMax} characters.` };
@@ -102,7 +102,7 @@ export function validateDraft(
     errors.description = `Keep the description to ${TASK_LIMITS.descriptionMax} characters (it has ${description.length}).`;
   }
   if (!PRIORITIES.includes(draft.priority)) errors.priority = 'Choose low, medium or high.';
-  const tags = draft.tags.map(normaliseTag).filter((tag) => tag.length > 0);
+  const tags = normalizeTags(draft.tags);
   if (tags.length > TASK_LIMITS.tagsMax) {
     errors.tags = `A task can have at most ${TASK_LIMITS.tagsMax} tags.`;
   } else if (tags.some((tag) => tag.length > TASK_LIMITS.tagMax)) {
@@ -124,7 +124,7 @@ export function validateDraft(
       title,
       description: description || null,
       priority: draft.priority,
-      tags: [...new Set(tags)],
+      tags,
       due_at: dueAt,
       repeat: repeat.fields,
       time_zone: zone ?? 'UTC',

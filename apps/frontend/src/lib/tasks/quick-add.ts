@@ -1,4 +1,4 @@
-import { TASK_LIMITS } from '@todo/contract';
+import { normalizeTags, TASK_LIMITS } from '@todo/contract';
 import {
   fromDateTimeLocal,
   parseQuickAdd,
@@ -8,7 +8,6 @@ import {
   toDateTimeLocal,
 } from '@todo/schedule';
 import { type DraftErrors, type TaskBody, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
-import { normaliseTag } from '@/lib/tasks/filters';
 
 /** A project quick add can name: the person's own, by id and name. */
 export interface ProjectRef {
@@ -112,7 +111,7 @@ export function planQuickAdd(
   else if (!body.due_at && context.defaults.dueToday && !context.parentId) {
     body.due_at = endOfToday(context.now, body.time_zone);
   }
-  const tags = [...new Set([...body.tags, ...parsed.tags.map(normaliseTag)])];
+  const tags = normalizeTags([...body.tags, ...parsed.tags]);
   if (tags.length > TASK_LIMITS.tagsMax) {
     return { ok: false, errors: { tags: `A task can have at most ${TASK_LIMITS.tagsMax} tags.` } };
   }

@@ -1,31 +1,34 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { projectFixture } from '../../support/project-fixture';
 
 const quickAddAction = vi.hoisted(() => vi.fn());
 vi.mock('@/components/tasks/actions', () => ({ quickAddAction }));
 
 const { NewTaskForm } = await import('@/components/tasks/new-task-form');
+const { ProjectsProvider } = await import('@/components/projects/projects-context');
 const { ToastProvider } = await import('@/components/ui/toaster');
 
 const onOptimistic = vi.fn();
 const onOutcome = vi.fn();
 const PROJECTS = [
-  { id: 1, name: 'Inbox' },
-  { id: 2, name: 'Home' },
+  projectFixture({ id: 1, name: 'Inbox', is_inbox: true }),
+  projectFixture({ id: 2, name: 'Home' }),
 ];
 
 function renderForm(defaults?: { projectId: number | null; dueToday: boolean }) {
   render(
     <ToastProvider>
-      <NewTaskForm
-        timeZone="Europe/Berlin"
-        suggestions={['work']}
-        projects={PROJECTS}
-        {...(defaults ? { defaults } : {})}
-        onOptimistic={onOptimistic}
-        onOutcome={onOutcome}
-      />
+      <ProjectsProvider value={{ active: PROJECTS, archived: [] }}>
+        <NewTaskForm
+          timeZone="Europe/Berlin"
+          suggestions={['work']}
+          {...(defaults ? { defaults } : {})}
+          onOptimistic={onOptimistic}
+          onOutcome={onOutcome}
+        />
+      </ProjectsProvider>
     </ToastProvider>,
   );
   const form = screen.getByRole('form', { name: 'New task' });

@@ -1,15 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskQuestion } from '@/components/tasks/task-question';
 import { taskFixture } from '../../support/task-fixture';
 
-// jsdom has the dialog element but not its modal methods (jsdom/jsdom#3294).
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-});
 afterEach(cleanup);
 
 const parent = taskFixture({ id: 7, title: 'Plan the trip', subtask_count: 5 });
@@ -22,9 +16,9 @@ function ask(question: Parameters<typeof TaskQuestion>[0]['question']) {
 }
 
 describe('completing a parent with open subtasks', () => {
-  it('asks, named by the count, with the first answer focused', () => {
+  it('asks, named by the count, with “Complete all” focused', () => {
     const { dialog } = ask({ kind: 'complete', task: parent, open: 3 });
-    expect(dialog.getAttribute('open')).toBe('');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(within(dialog).getByRole('heading').textContent).toBe('Complete 3 open subtasks too?');
     expect(document.activeElement?.textContent).toBe('Complete all');
   });
@@ -47,7 +41,7 @@ describe('completing a parent with open subtasks', () => {
   it('Cancel and Escape change nothing', () => {
     const { dialog, onClose, onComplete } = ask({ kind: 'complete', task: parent, open: 3 });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(2);
     expect(onComplete).not.toHaveBeenCalled();
   });
@@ -64,8 +58,9 @@ describe('deleting a parent', () => {
     expect(onDelete).toHaveBeenCalledWith(parent, subtasks);
   });
 
-  it('Cancel deletes nothing', () => {
+  it('Cancel, focused first, deletes nothing', () => {
     const { dialog, onDelete } = ask({ kind: 'delete', task: parent, subtasks, count: 1 });
+    expect(document.activeElement?.textContent).toBe('Cancel');
     expect(within(dialog).getByRole('heading').textContent).toBe(
       'Delete “Plan the trip” and its 1 subtask?',
     );
