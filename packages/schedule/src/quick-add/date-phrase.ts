@@ -8,8 +8,6 @@ export interface DateReading extends Span {
   due: Date;
   /** A time of day was written ("9am", "tonight"); without one the date is due at 23:59. */
   hasTime: boolean;
-  /** A day was written ("tomorrow", "fri", "Dec 24"), not only a time ("at 9am"). */
-  hasDay: boolean;
 }
 
 interface Zone {
@@ -74,7 +72,6 @@ function resolve(result: chrono.ParsedResult, { now, timeZone }: Zone): DateRead
   const tags = start.tags();
   const hasTime =
     start.isCertain('hour') || TIME_OF_DAY_TAGS.some((tag) => tags.has(`casualReference/${tag}`));
-  const hasDay = start.isCertain('day') || start.isCertain('weekday');
   // chrono's match may carry a space at either end ("dec 24 " before a masked token).
   const lead = result.text.length - result.text.trimStart().length;
   const span = { start: result.index + lead, end: result.index + result.text.trimEnd().length };
@@ -90,7 +87,7 @@ function resolve(result: chrono.ParsedResult, { now, timeZone }: Zone): DateRead
     const again = parse(result.text, startOfZonedDay(now, timeZone), timeZone)[0];
     due = wallClock(again?.start ?? start, timeZone, 23, 59);
   }
-  return { ...span, due, hasTime, hasDay };
+  return { ...span, due, hasTime };
 }
 
 function withLeadWord(text: string, reading: DateReading): DateReading {

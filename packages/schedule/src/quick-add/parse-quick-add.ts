@@ -76,9 +76,9 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
 
   const date = findDate(claims.mask(text, MASK), zone);
   let due = date?.due ?? null;
-  // A repeat without a day starts at its first occurrence, at the time written if any.
-  if (rule && !date?.hasDay)
-    due = firstOccurrence(rule, due ?? endOfToday(zone.now, zone.timeZone), zone.timeZone);
+  // A repeat starts at its first occurrence on or after the date written (today when none), at
+  // the time written: "every mon tomorrow" is next Monday, so the due date lies on the rule.
+  if (rule) due = firstOccurrence(rule, due ?? endOfToday(zone.now, zone.timeZone), zone.timeZone);
   if (date && due) add('date', date, dateLabel(due, date.hasTime, zone));
 
   tokens.sort((a, b) => a.start - b.start);
