@@ -1,18 +1,13 @@
 import * as chrono from 'chrono-node/en';
 import { describeDay, formatTimeOfDay } from '../due-label.js';
 import { startOfZonedDay, zonedTimeToInstant, zoneOffsetMinutes } from '../zoned-time.js';
-import type { Span } from './types.js';
+import type { Span, Zone } from './types.js';
 
 /** A date phrase chrono found, resolved in the person's zone. */
 export interface DateReading extends Span {
   due: Date;
   /** A time of day was written ("9am", "tonight"); without one the date is due at 23:59. */
   hasTime: boolean;
-}
-
-interface Zone {
-  now: Date;
-  timeZone: string;
 }
 
 // Ordinary words chrono's casual parser reads as dates; alone they are left in the title.
