@@ -1,4 +1,4 @@
-import type { Recurrence, RecurrenceOutput, Repeat, RepeatInput } from '@todo/contract';
+import type { Recurrence, RecurrenceOutput, Repeat, RepeatFrom, RepeatInput } from '@todo/contract';
 import { formatRRule, parseRRule } from './rrule.js';
 import { checkRule, type RepeatRule, type RuleResult } from './rule.js';
 import { summarizeRule } from './summary.js';
@@ -54,4 +54,37 @@ export function toRepeat(rule: RepeatRule, timeZone = 'UTC'): Repeat {
     from: rule.from,
     summary: summarizeRule(rule, timeZone),
   };
+}
+
+/** A task's rule columns, as the Drizzle schema names them. */
+export interface RuleColumns {
+  rrule: string | null;
+  repeatFrom: RepeatFrom;
+}
+
+/** What to store for a rule (null: the task does not repeat). */
+export function ruleColumns(rule: RepeatRule | null): RuleColumns {
+  return rule
+    ? { rrule: formatRRule(rule), repeatFrom: rule.from }
+    : { rrule: null, repeatFrom: 'due' };
+}
+
+/**
+ * The rule a stored task has. Only rules that passed checkRule are stored; one that does not
+ * parse (a hand-edited row) reads as no rule, as planCompletion treats it, rather than failing
+ * every read of the task.
+ */
+export function storedRule(columns: RuleColumns): RepeatRule | null {
+  if (columns.rrule === null) return null;
+  const parsed = parseRRule(columns.rrule, columns.repeatFrom);
+  return parsed.ok ? parsed.rule : null;
+}
+
+/** The API's `repeat` and `recurrence` of a stored task. */
+export function repeatFields(columns: RuleColumns & { timeZone: string }): {
+  repeat: Repeat | null;
+  recurrence: RecurrenceOutput;
+} {
+  const rule = storedRule(columns);
+  return { repeat: rule && toRepeat(rule, columns.timeZone), recurrence: recurrenceOf(rule) };
 }

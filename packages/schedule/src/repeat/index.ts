@@ -1,4 +1,13 @@
-export { recurrenceOf, ruleFromInput, ruleFromRecurrence, toRepeat } from './api-fields.js';
+export {
+  type RuleColumns,
+  recurrenceOf,
+  repeatFields,
+  ruleColumns,
+  ruleFromInput,
+  ruleFromRecurrence,
+  storedRule,
+  toRepeat,
+} from './api-fields.js';
 export { firstOccurrence } from './occurrences.js';
 export {
   COPIED_FIELDS,

@@ -1,7 +1,7 @@
 import type { RepeatFrom } from '@todo/contract';
+import { storedRule } from './api-fields.js';
 import { wallTime } from './calendar.js';
 import { afterCompletion, firstOnSchedule } from './occurrences.js';
-import { parseRRule } from './rrule.js';
 import type { RepeatRule } from './rule.js';
 
 /**
@@ -122,9 +122,8 @@ const LAST_YEAR = 9999;
 export function planCompletion(task: PlannerTask, completedAt: Date): CompletionPlan {
   const skipped = plannerNotNeeded(task);
   if (skipped) return { create: false, reason: skipped.reason };
-  const parsed = parseRRule(task.rrule ?? '', task.repeatFrom);
-  if (!parsed.ok) return { create: false, reason: 'invalid-rule' };
-  const { rule } = parsed;
+  const rule = storedRule(task);
+  if (!rule) return { create: false, reason: 'invalid-rule' };
   const { dueAt, after, fixedSchedule } = nextDate(rule, task, completedAt);
   const anchor = task.recurrenceAnchorAt ?? task.dueAt;
   const occurrence = task.occurrence + 1;

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatRRule,
   recurrenceOf,
+  repeatFields,
+  ruleColumns,
   ruleFromInput,
   ruleFromRecurrence,
+  storedRule,
   toRepeat,
 } from '../../src/index.js';
 import { rule } from './support.js';
@@ -147,5 +150,41 @@ describe('toRepeat', () => {
     const { rrule: _rrule, summary: _summary, ...fields } = repeat;
     const again = ruleFromInput(fields);
     expect(again.ok && toRepeat(again.rule)).toEqual(repeat);
+  });
+});
+
+describe('stored columns', () => {
+  it('stores a rule as its canonical string and `from`, and no rule as null', () => {
+    expect(ruleColumns(rule('freq=weekly;byday=th,mo', 'completion'))).toEqual({
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,TH',
+      repeatFrom: 'completion',
+    });
+    expect(ruleColumns(null)).toEqual({ rrule: null, repeatFrom: 'due' });
+  });
+
+  it('answers the API fields of a stored task', () => {
+    expect(repeatFields({ rrule: 'FREQ=MONTHLY', repeatFrom: 'due', timeZone: 'UTC' })).toEqual({
+      recurrence: 'monthly',
+      repeat: expect.objectContaining({ rrule: 'FREQ=MONTHLY', summary: 'Every month' }),
+    });
+    expect(repeatFields({ rrule: null, repeatFrom: 'due', timeZone: 'UTC' })).toEqual({
+      recurrence: 'none',
+      repeat: null,
+    });
+    const custom = repeatFields({
+      rrule: 'FREQ=DAILY;COUNT=2',
+      repeatFrom: 'due',
+      timeZone: 'UTC',
+    });
+    expect(custom.recurrence).toBe('custom');
+    expect(custom.repeat?.summary).toBe('Every day, 2 times');
+  });
+
+  it('reads a stored rule that does not parse as no rule, without throwing', () => {
+    expect(storedRule({ rrule: 'FREQ=HOURLY', repeatFrom: 'due' })).toBeNull();
+    expect(repeatFields({ rrule: 'garbage', repeatFrom: 'due', timeZone: 'UTC' })).toEqual({
+      recurrence: 'none',
+      repeat: null,
+    });
   });
 });
