@@ -62,6 +62,8 @@ export function firstOnSchedule(
   const thresholdDate = wallTime(threshold, timeZone).date;
   for (let k = Math.max(0, periodOf(rule, start.date, thresholdDate) - 1); ; k++) {
     for (const date of datesInPeriod(rule, start.date, k)) {
+      // Two days before the threshold's date is before it in any zone: no need to ask Intl.
+      if (date < thresholdDate - 1) continue;
       const instant = instantAt(date, start, timeZone);
       if (instant > threshold) return instant;
     }
