@@ -165,3 +165,8 @@ export function fromDateTimeLocal(value: string, timeZone: string): Date | null 
   }
   return zonedTimeToInstant(timeZone, year, month, day, hour, minute);
 }
+
+/** Minutes the zone is ahead of UTC at that instant (60 for Berlin in winter). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  return Math.round(offsetAt(instant.getTime(), timeZone) / 60_000);
+}
