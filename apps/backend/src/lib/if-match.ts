@@ -24,3 +24,13 @@ export function parseIfMatch(header: string | undefined): number[] | null | 'inv
     .map(([, , opaque]) => Number(opaque))
     .filter((version) => version <= INTEGER_MAX);
 }
+
+/** The versions a write may apply to, from its If-Match header; a malformed header is a 400. */
+export function versionsFrom(headers: { 'if-match'?: string | undefined }): number[] | null {
+  const versions = parseIfMatch(headers['if-match']);
+  if (versions !== 'invalid') return versions;
+  // The error handler answers a 4xx error as a problem with this detail.
+  throw Object.assign(new Error('If-Match must be * or a list of quoted ETags, such as "3"'), {
+    statusCode: 400,
+  });
+}
