@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateProjectBody, Project, ProjectList } from '@todo/contract';
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
+
+/** A new user of their own, with no projects yet, as just after signing up. */
+export async function newUser(t: TestApp) {
+  const id = `user-${randomUUID()}`;
+  await t.createUsers(id);
+  return id;
+}
 
 /** Creates a project through the API and returns it (fails the test unless the answer is 201). */
 export async function createProject(t: TestApp, userId: string, body: CreateProjectBody) {

@@ -1,15 +1,9 @@
 import type { Project } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, expectOrderKept, listProjects } from '../helpers/projects.js';
+import { createProject, expectOrderKept, listProjects, newUser } from '../helpers/projects.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-let user = 0;
-async function newUser() {
-  const id = `user-${++user}`;
-  await t.createUsers(id);
-  return id;
-}
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -22,7 +16,7 @@ const post = (userId: string, name: string) =>
 describe('the Inbox made on first need', () => {
   it('is made once when a new user’s first requests arrive together', async () => {
     for (let round = 0; round < 5; round++) {
-      const userId = await newUser();
+      const userId = await newUser(t);
       const [first, second, created] = await Promise.all([
         t.as(userId, { method: 'GET', url: `/api/${userId}/projects` }),
         t.as(userId, { method: 'GET', url: `/api/${userId}/projects` }),
@@ -43,7 +37,7 @@ describe('the Inbox made on first need', () => {
   });
 
   it('spends no project id when it is there already', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const first = await createProject(t, userId, { name: 'First' });
     // Every write asks for the Inbox (it is the lock of the user's projects).
     for (const color of ['red', 'blue', 'green'] as const) {
@@ -60,7 +54,7 @@ describe('the Inbox made on first need', () => {
 
 describe('writes at the same moment', () => {
   it('creates projects in turn, each at its own position', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const names = Array.from({ length: 8 }, (_, index) => `Project ${index}`);
     const responses = await Promise.all(names.map((name) => post(userId, name)));
     for (const response of responses) expect(response.statusCode, response.body).toBe(201);
@@ -70,7 +64,7 @@ describe('writes at the same moment', () => {
   });
 
   it('creates one of two projects of the same name sent together', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const responses = await Promise.all(['Twin', 'twin', 'TWIN'].map((name) => post(userId, name)));
     const statuses = responses.map((response) => response.statusCode).sort();
     expect(statuses).toEqual([201, 409, 409]);
@@ -83,7 +77,7 @@ describe('writes at the same moment', () => {
   });
 
   it('keeps positions 0..n-1 through moves, archives and deletes sent together', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const projects: Project[] = [];
     for (let index = 0; index < 6; index++) {
       projects.push(await createProject(t, userId, { name: `P${index}` }));

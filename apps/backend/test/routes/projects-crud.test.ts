@@ -1,16 +1,15 @@
 import { INBOX_NAME, PROJECT_LIMITS, type Project } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, expectOrderKept, insertTask, listProjects } from '../helpers/projects.js';
+import {
+  createProject,
+  expectOrderKept,
+  insertTask,
+  listProjects,
+  newUser,
+} from '../helpers/projects.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-let user = 0;
-/** A fresh user per test: each starts with no projects at all, as after signing up. */
-async function newUser() {
-  const id = `user-${++user}`;
-  await t.createUsers(id);
-  return id;
-}
 
 const patch = (userId: string, id: number, payload: object) =>
   t.as(userId, { method: 'PATCH', url: `/api/${userId}/projects/${id}`, payload });
@@ -22,7 +21,7 @@ afterAll(async () => t?.close());
 
 describe('GET /api/{user_id}/projects', () => {
   it('shows a new user their Inbox, created on first sight', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     expect(await t.sql`select id from projects where user_id = ${userId}`).toHaveLength(0);
 
     const [inbox, ...rest] = await listProjects(t, userId);
@@ -43,7 +42,7 @@ describe('GET /api/{user_id}/projects', () => {
   });
 
   it('lists the projects in their order, the Inbox first', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const work = await createProject(t, userId, { name: 'Work' });
     const home = await createProject(t, userId, { name: 'Home', position: 1 });
     const names = (await listProjects(t, userId)).map((project) => project.name);
@@ -54,7 +53,7 @@ describe('GET /api/{user_id}/projects', () => {
 
 describe('POST /api/{user_id}/projects', () => {
   it('creates a project at the end, with its defaults and an ETag', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const response = await t.as(userId, {
       method: 'POST',
       url: `/api/${userId}/projects`,
@@ -83,7 +82,7 @@ describe('POST /api/{user_id}/projects', () => {
   });
 
   it('inserts at a position and moves the others down, each with a new version', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const a = await createProject(t, userId, { name: 'A', color: 'red' });
     const b = await createProject(t, userId, { name: 'B' });
     const c = await createProject(t, userId, { name: 'C', position: 1, color: 'blue' });
@@ -99,7 +98,7 @@ describe('POST /api/{user_id}/projects', () => {
   });
 
   it('refuses a name already taken, ignoring case, and writes nothing', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     await createProject(t, userId, { name: 'Home' });
     for (const name of ['home', 'HOME', ' Home ', 'inbox']) {
       const response = await t.as(userId, {
@@ -118,13 +117,13 @@ describe('POST /api/{user_id}/projects', () => {
   });
 
   it('lets another user have a project of the same name', async () => {
-    const [ada, bea] = [await newUser(), await newUser()];
+    const [ada, bea] = [await newUser(t), await newUser(t)];
     await createProject(t, ada, { name: 'Home' });
     expect(await createProject(t, bea, { name: 'home' })).toMatchObject({ name: 'home' });
   });
 
   it(`refuses a project past the ${PROJECT_LIMITS.projectsMax}th, saying why`, async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     await listProjects(t, userId);
     const more = PROJECT_LIMITS.projectsMax - 2;
     await t.sql`
@@ -146,7 +145,7 @@ describe('POST /api/{user_id}/projects', () => {
 
 describe('PATCH /api/{user_id}/projects/{id}', () => {
   it('renames and recolours, with a new version and ETag', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const project = await createProject(t, userId, { name: 'Hobbies' });
     const response = await patch(userId, project.id, { name: 'Crafts ', color: 'teal' });
     expect(response.statusCode, response.body).toBe(200);
@@ -163,7 +162,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   });
 
   it('renames to another case of its own name, but not to another project’s name', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const home = await createProject(t, userId, { name: 'Home' });
     await createProject(t, userId, { name: 'Work' });
     const recased = await patch(userId, home.id, { name: 'HOME' });
@@ -180,7 +179,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   });
 
   it('moves a project, the others closing up so positions stay 0..n-1', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const [a, b, c, d] = [
       await createProject(t, userId, { name: 'A' }),
       await createProject(t, userId, { name: 'B' }),
@@ -203,7 +202,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   });
 
   it('archives and unarchives a project', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const a = await createProject(t, userId, { name: 'A' });
     const b = await createProject(t, userId, { name: 'B' });
     const c = await createProject(t, userId, { name: 'C' });
@@ -231,7 +230,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   });
 
   it('keeps archived projects after the active ones when one is created or moved', async () => {
-    const userId = await newUser();
+    const userId = await newUser(t);
     const old = await createProject(t, userId, { name: 'Old' });
     await patch(userId, old.id, { archived: true });
     const fresh = await createProject(t, userId, { name: 'Fresh' });
@@ -248,7 +247,7 @@ describe('the Inbox', () => {
   let inbox: Project;
 
   beforeAll(async () => {
-    userId = await newUser();
+    userId = await newUser(t);
     [inbox] = (await listProjects(t, userId)) as [Project];
     await createProject(t, userId, { name: 'Other' });
   });
@@ -305,8 +304,8 @@ describe('the Inbox', () => {
 
 describe('open_count', () => {
   it('counts the tasks not completed, subtasks included, per project', async () => {
-    const userId = await newUser();
-    const other = await newUser();
+    const userId = await newUser(t);
+    const other = await newUser(t);
     const [inbox] = (await listProjects(t, userId)) as [Project];
     const home = await createProject(t, userId, { name: 'Home' });
     const empty = await createProject(t, userId, { name: 'Empty' });

@@ -1,10 +1,15 @@
 import type { Project } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, expectOrderKept, insertTask, listProjects } from '../helpers/projects.js';
+import {
+  createProject,
+  expectOrderKept,
+  insertTask,
+  listProjects,
+  newUser,
+} from '../helpers/projects.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-let user = 0;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -13,8 +18,7 @@ afterAll(async () => t?.close());
 
 /** A user with the Inbox, Home (a parent with two subtasks, one done, and a plain task) and Work. */
 async function setUp() {
-  const userId = `user-${++user}`;
-  await t.createUsers(userId);
+  const userId = await newUser(t);
   const [inbox] = (await listProjects(t, userId)) as [Project];
   const home = await createProject(t, userId, { name: 'Home' });
   const work = await createProject(t, userId, { name: 'Work' });
