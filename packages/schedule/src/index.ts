@@ -1,1 +1,2 @@
+export * from './repeat/index.js';
 export * from './zoned-time.js';

@@ -80,13 +80,17 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts & { seco
 /** Milliseconds the zone is ahead of UTC at that instant. */
 function offsetAt(instant: number, timeZone: string): number {
   const p = zonedParts(new Date(instant), timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const asUtc = utcTime(p.year, p.month, p.day, p.hour, p.minute, p.second, 0);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The instant a wall-clock time happens in a zone. Days may overflow (day 32 = next month). A
- * time skipped by a DST jump resolves to the instant just after the gap.
+ * The instant a wall-clock time happens in a zone. Days may overflow (day 32 = next month). Like
+ * Temporal's `compatible` disambiguation: a time skipped by a DST jump moves forward by the gap
+ * (02:30 on a spring-forward night is 03:30), and a time that happens twice when clocks go back
+ * is the earlier of the two instants.
  */
 export function zonedTimeToInstant(
   timeZone: string,
@@ -95,13 +99,34 @@ export function zonedTimeToInstant(
   day: number,
   hour = 0,
   minute = 0,
+  second = 0,
+  millisecond = 0,
 ): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  if (first === second) return new Date(first);
-  // Near a transition the two guesses differ; prefer the one that maps back to the wall time.
-  return new Date(offsetAt(second, timeZone) === wall - second ? second : Math.max(first, second));
+  const wall = utcTime(year, month, day, hour, minute, second, millisecond);
+  // The offsets a day before and after bracket any transition near this wall time.
+  const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
+  const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  const valid = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => offsetAt(instant, timeZone) === wall - instant,
+  );
+  // Neither offset maps back: the time is in a gap, and the offset before it moves it forward.
+  return new Date(valid.length > 0 ? Math.min(...valid) : wall - offsetBefore);
+}
+
+/** Date.UTC without its mapping of years 0–99 to 1900–1999. */
+function utcTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millisecond: number,
+): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
 }
 
 /** Midnight at the start of the day `instant` falls on in the zone, shifted by `addDays`. */

@@ -67,6 +67,21 @@ describe('zoned time', () => {
     );
   });
 
+  it('takes the earlier instant of a wall time that happens twice, and keeps seconds', () => {
+    // Berlin falls back at 03:00 CEST on 26 October 2025: 02:30 is 00:30Z and again 01:30Z.
+    expect(zonedTimeToInstant('Europe/Berlin', 2025, 10, 26, 2, 30).toISOString()).toBe(
+      '2025-10-26T00:30:00.000Z',
+    );
+    expect(zonedTimeToInstant('America/New_York', 2025, 11, 2, 1, 30).toISOString()).toBe(
+      '2025-11-02T05:30:00.000Z',
+    );
+    expect(zonedTimeToInstant('Europe/Berlin', 2025, 6, 1, 9, 0, 5, 250).toISOString()).toBe(
+      '2025-06-01T07:00:05.250Z',
+    );
+    // Years 1–99 are not taken for 1901–1999.
+    expect(zonedTimeToInstant('UTC', 50, 1, 1).toISOString()).toBe('0050-01-01T00:00:00.000Z');
+  });
+
   it('finds the start of the day, with days overflowing into the next month', () => {
     expect(startOfZonedDay(new Date('2025-06-30T23:30:00Z'), 'UTC', 1).toISOString()).toBe(
       '2025-07-01T00:00:00.000Z',

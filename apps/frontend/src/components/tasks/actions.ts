@@ -140,7 +140,9 @@ export async function restoreTaskAction(task: Task): Promise<TaskActionResult<Ta
     priority: task.priority,
     tags: task.tags,
     due_at: task.due_at,
-    recurrence: task.recurrence,
+    ...(task.repeat ? { repeat: { rrule: task.repeat.rrule, from: task.repeat.from } } : {}),
+    time_zone: task.time_zone,
+    project_id: task.project_id,
     completed: task.completed,
   };
   return asUser(async (client) =>

@@ -1,7 +1,7 @@
 import type { Priority, Task } from '@todo/contract';
 import Link from 'next/link';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
-import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
+import { describeDue } from '@/lib/tasks/format-due';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
 
 const PRIORITY_TEXT: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
@@ -33,10 +33,10 @@ export function TaskMeta({ task, now, timeZone }: { task: Task; now: Date; timeZ
           </time>
         </span>
       ) : null}
-      {task.recurrence !== 'none' ? (
+      {task.repeat ? (
         <span className="meta-item recurrence">
           <RepeatIcon />
-          {recurrenceLabel(task.recurrence)}
+          {task.repeat.summary}
         </span>
       ) : null}
       {task.tags.map((tag) => (

@@ -1,5 +1,4 @@
 import {
-  type CreateTaskBody,
   type PatchTaskBody,
   PRIORITIES,
   type Priority,
@@ -7,6 +6,7 @@ import {
   type Recurrence,
   TASK_LIMITS,
   type Task,
+  type UpdateTaskBody,
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
@@ -32,7 +32,9 @@ export interface TaskDraft {
 export type DraftErrors = FieldErrors<keyof TaskDraft>;
 
 /** The body validateDraft makes: every field of a task a person edits. */
-export type TaskBody = Required<Omit<CreateTaskBody, 'completed'>>;
+export type TaskBody = Required<
+  Pick<UpdateTaskBody, 'title' | 'description' | 'priority' | 'tags' | 'due_at' | 'recurrence'>
+>;
 
 export function emptyDraft(timeZone: string): TaskDraft {
   return {
@@ -53,7 +55,9 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
     priority: task.priority,
     tags: task.tags,
     due: task.due_at ? toDateTimeLocal(task.due_at, timeZone) : '',
-    recurrence: task.recurrence,
+    // A rule the four values cannot express shows as none here and is not written back
+    // unless the person picks a value (changedFields sends only what changed).
+    recurrence: task.recurrence === 'custom' ? 'none' : task.recurrence,
     timeZone,
   };
 }

@@ -7,7 +7,7 @@ export type ListedTask = Task & { saving?: boolean };
 export type OptimisticChange =
   | { type: 'add'; task: Task }
   /** An edit shows only the fields it sends: the others keep what the list had. */
-  | { type: 'update'; id: number; changes: PatchTaskBody }
+  | { type: 'update'; id: number; changes: Omit<PatchTaskBody, 'repeat'> }
   | { type: 'toggle'; id: number; at: string }
   | { type: 'remove'; id: number };
 
@@ -35,17 +35,9 @@ export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): 
   }
 }
 
-type TaskFields = Omit<
-  Task,
-  | 'id'
-  | 'user_id'
-  | 'completed'
-  | 'completed_at'
-  | 'next_occurrence_id'
-  | 'created_at'
-  | 'updated_at'
-  | 'version'
->;
+type TaskFields = Pick<Task, 'title' | 'description' | 'priority' | 'tags' | 'due_at'> & {
+  recurrence: Task['recurrence'];
+};
 
 let nextTemporaryId = 0;
 
@@ -54,6 +46,12 @@ export function temporaryTask(fields: TaskFields, now: string): Task {
   nextTemporaryId -= 1;
   return {
     ...fields,
+    repeat: null,
+    time_zone: 'UTC',
+    project_id: 0,
+    parent_id: null,
+    subtask_count: 0,
+    completed_subtask_count: 0,
     id: nextTemporaryId,
     user_id: '',
     completed: false,

@@ -5,6 +5,7 @@ import type { Task } from '@todo/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reminders } from '@/components/tasks/reminders';
 import { ToastProvider } from '@/components/ui/toaster';
+import { taskFixture } from '../../support/task-fixture';
 
 const shown: { title: string; body?: string }[] = [];
 let permission: NotificationPermission = 'default';
@@ -25,22 +26,12 @@ class FakeNotification {
 }
 
 const now = Date.parse('2025-06-04T12:00:00Z');
-const task = (minutes: number): Task => ({
-  id: 1,
-  user_id: 'u',
-  title: 'Leave for the station',
-  description: null,
-  completed: false,
-  completed_at: null,
-  priority: 'high',
-  tags: [],
-  due_at: new Date(now + minutes * 60_000).toISOString(),
-  recurrence: 'none',
-  next_occurrence_id: null,
-  created_at: '2025-06-01T00:00:00Z',
-  updated_at: '2025-06-01T00:00:00Z',
-  version: 1,
-});
+const task = (minutes: number): Task =>
+  taskFixture({
+    title: 'Leave for the station',
+    priority: 'high',
+    due_at: new Date(now + minutes * 60_000).toISOString(),
+  });
 
 describe('Reminders', () => {
   beforeEach(() => {

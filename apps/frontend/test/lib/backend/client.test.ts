@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAccessTokenVerifier, type Task } from '@todo/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '@/lib/backend/client';
+import { taskFixture } from '../../support/task-fixture';
 
 const SECRET = 's'.repeat(40);
 const USER = 'user/with odd?chars';
@@ -21,22 +22,7 @@ let baseUrl: string;
 let seen: Seen[];
 let handler: Handler;
 
-const task: Task = {
-  id: 7,
-  user_id: USER,
-  title: 'Buy milk',
-  description: null,
-  completed: false,
-  completed_at: null,
-  priority: 'medium',
-  tags: ['shopping'],
-  due_at: null,
-  recurrence: 'none',
-  next_occurrence_id: null,
-  created_at: '2025-06-01T10:00:00.000Z',
-  updated_at: '2025-06-01T10:00:00.000Z',
-  version: 1,
-};
+const task: Task = taskFixture({ id: 7, user_id: USER, tags: ['shopping'] });
 
 function json(response: ServerResponse, status: number, body: unknown, type = 'application/json') {
   response.writeHead(status, { 'content-type': type }).end(JSON.stringify(body));
