@@ -20,12 +20,14 @@ import { inboxId } from './inbox.js';
 import { ProjectRefusal } from './project-refusal.js';
 import { type ProjectRow, toProject } from './project-row.js';
 import type { Transaction } from './restored-occurrence.js';
-import type { Versions } from './tasks-repository.js';
 import { inTransaction } from './transaction.js';
 
 const { projects, tasks } = schema;
 
 type StoredProject = typeof projects.$inferSelect;
+
+/** The versions a write may apply to (its If-Match); null: any. */
+type Versions = readonly number[] | null;
 
 /** A write's outcome: the project as written, null when there is no such project, or 'stale'. */
 export type ProjectWriteResult = Project | null | 'stale';
