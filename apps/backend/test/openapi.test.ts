@@ -7,12 +7,15 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: { securitySchemes: Record<string, unknown> };
 }
+interface OpenApiObjectSchema {
+  properties: Record<string, Record<string, unknown>>;
+}
 interface OpenApiOperation {
   tags?: string[];
   summary?: string;
   parameters?: { in: string; name: string; schema: Record<string, unknown> }[];
   requestBody?: {
-    content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }>;
+    content: Record<string, { schema: OpenApiObjectSchema & { anyOf?: OpenApiObjectSchema[] } }>;
   };
   responses: Record<string, unknown>;
   security?: unknown[];
@@ -81,9 +84,11 @@ describe('GET /docs/json', () => {
 
   it('is generated from the schemas that validate requests', () => {
     const create = document.paths['/api/{user_id}/tasks']?.post;
-    const body = create?.requestBody?.content['application/json']?.schema;
-    expect(body?.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
-    expect(body?.properties.tags).toMatchObject({ maxItems: 10 });
+    // A task, or a line for quick add.
+    const [task, quickAdd] = create?.requestBody?.content['application/json']?.schema.anyOf ?? [];
+    expect(task?.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(task?.properties.tags).toMatchObject({ maxItems: 10 });
+    expect(quickAdd?.properties.text).toMatchObject({ minLength: 1, maxLength: 500 });
     expect(Object.keys(create?.responses ?? {})).toContain('201');
     const list = document.paths['/api/{user_id}/tasks']?.get;
     const limit = list?.parameters?.find((parameter) => parameter.name === 'limit');

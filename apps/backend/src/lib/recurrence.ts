@@ -1,6 +1,44 @@
-import type { Recurrence } from '@todo/contract';
+import type { Recurrence, RecurrenceOutput, Repeat, RepeatFrom } from '@todo/contract';
 
 export type RepeatRule = Exclude<Recurrence, 'none'>;
+
+// Temporary bridge until the planner (@todo/schedule) lands: the four first-version values as
+// the rules migration 0004 wrote for them; any other rule is answered as `custom`.
+const SUMMARIES: Record<RepeatRule, string> = {
+  daily: 'Every day',
+  weekly: 'Every week',
+  monthly: 'Every month',
+  yearly: 'Every year',
+};
+
+export const rruleOf = (recurrence: Recurrence): string | null =>
+  recurrence === 'none' ? null : `FREQ=${recurrence.toUpperCase()}`;
+
+export function ruleOf(rrule: string | null): RepeatRule | null {
+  const rule = rrule?.replace(/^FREQ=/, '').toLowerCase();
+  return rule && rule in SUMMARIES ? (rule as RepeatRule) : null;
+}
+
+export function recurrenceOf(rrule: string | null): RecurrenceOutput {
+  if (rrule === null) return 'none';
+  return ruleOf(rrule) ?? 'custom';
+}
+
+export function repeatOf(rrule: string | null, from: RepeatFrom): Repeat | null {
+  const rule = ruleOf(rrule);
+  if (!rrule || !rule) return null;
+  return {
+    rrule,
+    frequency: rule,
+    interval: 1,
+    weekdays: [],
+    month_day: null,
+    count: null,
+    until: null,
+    from,
+    summary: SUMMARIES[rule],
+  };
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FIXED_PERIOD_MS = { daily: DAY_MS, weekly: 7 * DAY_MS } as const;

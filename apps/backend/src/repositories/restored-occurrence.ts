@@ -26,7 +26,7 @@ export async function restoredOccurrence(
       and(
         eq(tasks.userId, occurrence.userId),
         eq(tasks.title, occurrence.title),
-        eq(tasks.recurrence, occurrence.recurrence ?? 'none'),
+        occurrence.rrule ? eq(tasks.rrule, occurrence.rrule) : isNull(tasks.rrule),
         eq(tasks.completed, false),
         sql`${tasks.id} <> ${completedId}`,
         gt(tasks.dueAt, after),

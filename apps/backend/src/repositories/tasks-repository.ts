@@ -2,40 +2,30 @@ import type {
   CreateTaskBody,
   ListTasksQuery,
   PatchTaskBody,
-  SortField,
   TagCount,
   Task,
   TaskList,
+  UpdateTaskBody,
 } from '@todo/contract';
-import { TASK_LIMITS } from '@todo/contract';
+import { DEFAULT_SORT_ORDER, TASK_LIMITS } from '@todo/contract';
 import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
-import {
-  and,
-  arrayContains,
-  asc,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { isConnectionLost } from '../lib/database-errors.js';
-import { nextDueAt } from '../lib/recurrence.js';
-import { normalizeTags } from '../lib/tags.js';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { nextDueAt, ruleOf } from '../lib/recurrence.js';
+import { createInboxCache } from './inbox-cache.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
-import { type TaskRow, toTask } from './task-row.js';
+import { filters, SORT_COLUMNS } from './task-filters.js';
+import {
+  type Existing,
+  moveSubtasks,
+  type PlacementRequest,
+  resolvePlacement,
+} from './task-placement.js';
+import { type TaskRow, taskColumns, toTask } from './task-row.js';
+import { patchValues, replacementValues, type TaskValues, unprocessable } from './task-values.js';
+import { inTransaction } from './transaction.js';
 
 const { tasks } = schema;
-
-type TaskValues = Partial<typeof tasks.$inferInsert>;
 
 /**
  * The versions a write may apply to (the If-Match of the request); null: any. A task at another
@@ -46,100 +36,37 @@ export type Versions = readonly number[] | null;
 /** A write's outcome: the task as written, null when there is no such task, or 'stale'. */
 export type WriteResult = Task | null | 'stale';
 
+/** What a write to an existing task does, worked out from the task as it is. */
+interface Change {
+  values: TaskValues;
+  /** The project and parent asked for; left out when the write names neither. */
+  placement?: { request: PlacementRequest; existing: Existing };
+}
+
 const versionIn = (versions: Versions) =>
   versions ? inArray(tasks.version, [...versions]) : undefined;
 
-/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-
-const SORT_COLUMNS: Record<SortField, SQL | AnyPgColumn> = {
-  created: tasks.createdAt,
-  due: tasks.dueAt,
-  priority: tasks.priority,
-  title: sql`lower(${tasks.title})`,
-};
-const DEFAULT_ORDER: Record<SortField, 'asc' | 'desc'> = {
-  created: 'desc',
-  due: 'asc',
-  priority: 'desc',
-  title: 'asc',
-};
-
-function filters(userId: string, query: ListTasksQuery): SQL[] {
-  const where: SQL[] = [eq(tasks.userId, userId)];
-  if (query.status === 'pending') where.push(eq(tasks.completed, false));
-  if (query.status === 'completed') where.push(eq(tasks.completed, true));
-  if (query.priority?.length) where.push(inArray(tasks.priority, query.priority));
-  if (query.tag?.length) {
-    where.push(arrayContains(tasks.tags, normalizeTags(query.tag)));
-  }
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    const match = or(ilike(tasks.title, pattern), ilike(tasks.description, pattern));
-    if (match) where.push(match);
-  }
-  if (query.due_before) where.push(lt(tasks.dueAt, new Date(query.due_before)));
-  if (query.due_after) where.push(gte(tasks.dueAt, new Date(query.due_after)));
-  if (query.overdue) where.push(eq(tasks.completed, false), lt(tasks.dueAt, sql`now()`));
-  if (query.has_due === true) where.push(isNotNull(tasks.dueAt));
-  if (query.has_due === false) where.push(isNull(tasks.dueAt));
-  return where;
-}
-
-/** Column values for a create or a full replacement (PUT): absent fields take their defaults. */
-function replacementValues(body: CreateTaskBody): TaskValues {
-  return {
-    title: body.title,
-    description: body.description ?? null,
-    priority: body.priority ?? 'medium',
-    tags: normalizeTags(body.tags ?? []),
-    dueAt: body.due_at ? new Date(body.due_at) : null,
-    recurrence: body.recurrence ?? 'none',
-    completed: body.completed ?? false,
-  };
-}
-
-/** Column values for a partial update (PATCH): only the fields named. */
-function patchValues(body: PatchTaskBody): TaskValues {
-  const values: TaskValues = {};
-  if (body.title !== undefined) values.title = body.title;
-  if (body.description !== undefined) values.description = body.description;
-  if (body.priority !== undefined) values.priority = body.priority;
-  if (body.tags !== undefined) values.tags = normalizeTags(body.tags);
-  if (body.due_at !== undefined) values.dueAt = body.due_at ? new Date(body.due_at) : null;
-  if (body.recurrence !== undefined) values.recurrence = body.recurrence;
-  if (body.completed !== undefined) values.completed = body.completed;
-  return values;
-}
-
-/**
- * postgres.js answers a failed transaction with ROLLBACK on the same connection; when that
- * connection is gone, the write throws outside any promise and kills the process
- * (porsager/postgres#1208). PostgreSQL has rolled back already, and db.transaction rejects by
- * itself when the connection closes: so the callback stays unsettled and sends nothing more.
- */
-function holdIfConnectionLost<T>(work: Promise<T>): Promise<T> {
-  return work.catch((error: unknown) => {
-    if (isConnectionLost(error)) return new Promise<never>(() => {});
-    throw error;
-  });
-}
+/** The project and parent a create or PUT names; what it leaves out takes its default. */
+const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => ({
+  projectId: body.project_id,
+  parentId: body.parent_id ?? null,
+});
 
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
 export function createTasksRepository(db: Database) {
+  const inbox = createInboxCache(db);
+
   /**
    * Applies changes in one transaction with the row locked. Completing a recurring task stamps
    * completed_at and creates its next occurrence once (next_occurrence_id guards re-completion).
    */
-  async function change(
+  function change(
     userId: string,
     id: number,
     versions: Versions,
-    valuesFor: (current: TaskRow) => TaskValues,
+    changeFor: (current: TaskRow) => Change,
   ): Promise<WriteResult> {
-    return db.transaction((tx) => holdIfConnectionLost(changeIn(tx)));
-
-    async function changeIn(tx: Transaction) {
+    return inTransaction(db, async (tx) => {
       const [current] = await tx
         .select()
         .from(tasks)
@@ -147,29 +74,38 @@ export function createTasksRepository(db: Database) {
         .for('update');
       if (!current) return null;
       if (versions && !versions.includes(current.version)) return 'stale';
-      const values = valuesFor(current);
+      const { values, placement } = changeFor(current);
       const now = new Date();
+      if (placement) {
+        const place = await resolvePlacement(
+          tx,
+          userId,
+          placement.request,
+          placement.existing,
+          () => inbox(userId),
+        );
+        Object.assign(values, place);
+        if (place.projectId !== current.projectId) {
+          await moveSubtasks(tx, id, place.projectId, now);
+        }
+      }
       const update: TaskValues = { ...values, updatedAt: now, version: current.version + 1 };
       if (values.completed !== undefined && values.completed !== current.completed) {
         update.completedAt = values.completed ? now : null;
       }
-      const recurrence = values.recurrence ?? current.recurrence;
+      const rrule = values.rrule === undefined ? current.rrule : values.rrule;
+      const rule = ruleOf(rrule);
       const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
       // A new due date or rule starts a new series, anchored on that date.
       const dueChanged = (dueAt?.getTime() ?? null) !== (current.dueAt?.getTime() ?? null);
       const anchor =
-        dueChanged || recurrence !== current.recurrence
-          ? dueAt
-          : (current.recurrenceAnchorAt ?? dueAt);
-      update.recurrenceAnchorAt = recurrence === 'none' ? null : anchor;
+        dueChanged || rrule !== current.rrule ? dueAt : (current.recurrenceAnchorAt ?? dueAt);
+      update.recurrenceAnchorAt = rrule === null ? null : anchor;
       // The next occurrence is the first step of the series after both now and this due date.
       const after = dueAt && dueAt > now ? dueAt : now;
       const nextDue =
-        values.completed === true &&
-        !current.completed &&
-        recurrence !== 'none' &&
-        !current.nextOccurrenceId
-          ? nextDueAt(anchor, recurrence, after)
+        values.completed === true && !current.completed && rule && !current.nextOccurrenceId
+          ? nextDueAt(anchor, rule, after)
           : null;
       // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
       if (nextDue && nextDue.getUTCFullYear() <= 9999) {
@@ -179,7 +115,11 @@ export function createTasksRepository(db: Database) {
           description: values.description === undefined ? current.description : values.description,
           priority: values.priority ?? current.priority,
           tags: values.tags ?? current.tags,
-          recurrence,
+          projectId: values.projectId ?? current.projectId,
+          parentId: values.parentId === undefined ? current.parentId : values.parentId,
+          rrule,
+          repeatFrom: values.repeatFrom ?? current.repeatFrom,
+          timeZone: values.timeZone ?? current.timeZone,
           dueAt: nextDue,
           recurrenceAnchorAt: anchor,
         };
@@ -193,9 +133,9 @@ export function createTasksRepository(db: Database) {
         .update(tasks)
         .set(update)
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-        .returning();
+        .returning(taskColumns);
       return row ? toTask(row) : null;
-    }
+    });
   }
 
   return {
@@ -203,9 +143,9 @@ export function createTasksRepository(db: Database) {
       const limit = query.limit ?? TASK_LIMITS.pageDefault;
       const offset = query.offset ?? 0;
       const sort = query.sort ?? 'created';
-      const direction = (query.order ?? DEFAULT_ORDER[sort]) === 'asc' ? asc : desc;
+      const direction = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'asc' ? asc : desc;
       const rows = await db
-        .select({ task: tasks, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .select({ ...taskColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(tasks)
         .where(and(...filters(userId, query)))
         .orderBy(
@@ -218,7 +158,7 @@ export function createTasksRepository(db: Database) {
         .offset(offset);
       const total = rows[0]?.total ?? (offset > 0 ? await this.count(userId, query) : 0);
       return {
-        items: rows.map((row) => toTask(row.task)),
+        items: rows.map(toTask),
         total,
         limit,
         offset,
@@ -236,27 +176,58 @@ export function createTasksRepository(db: Database) {
 
     async get(userId: string, id: number): Promise<Task | null> {
       const [row] = await db
-        .select()
+        .select(taskColumns)
         .from(tasks)
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId)));
       return row ? toTask(row) : null;
     },
 
     async create(userId: string, body: CreateTaskBody): Promise<Task> {
+      if ('text' in body) throw unprocessable('Quick add (text) is not available yet');
       const values = replacementValues(body);
       if (values.completed) values.completedAt = new Date();
-      const [row] = (await db
-        .insert(tasks)
-        .values({ ...values, userId, title: body.title })
-        .returning()) as [TaskRow];
-      return toTask(row);
+      const insert = async (runner: Database | Transaction, projectId: number) => {
+        const [row] = await runner
+          .insert(tasks)
+          .values({ ...values, userId, title: body.title, projectId })
+          .returning(taskColumns);
+        if (!row) throw new Error('The insert returned no row');
+        return toTask(row);
+      };
+      // The common case, a top-level task in the Inbox, is one statement.
+      if (body.project_id === undefined && !body.parent_id) {
+        return insert(db, await inbox(userId));
+      }
+      return inTransaction(db, async (tx) => {
+        const place = await resolvePlacement(tx, userId, replacementPlacement(body), null, () =>
+          inbox(userId),
+        );
+        values.parentId = place.parentId;
+        return insert(tx, place.projectId);
+      });
     },
 
-    replace: (userId: string, id: number, body: CreateTaskBody, versions: Versions = null) =>
-      change(userId, id, versions, () => replacementValues(body)),
+    replace: (userId: string, id: number, body: UpdateTaskBody, versions: Versions = null) =>
+      change(userId, id, versions, (current) => ({
+        values: replacementValues(body),
+        placement: {
+          request: replacementPlacement(body),
+          existing: { id, projectId: undefined, parentId: current.parentId },
+        },
+      })),
 
     patch: (userId: string, id: number, body: PatchTaskBody, versions: Versions = null) =>
-      change(userId, id, versions, () => patchValues(body)),
+      change(userId, id, versions, (current) => ({
+        values: patchValues(body),
+        ...(body.project_id !== undefined || body.parent_id !== undefined
+          ? {
+              placement: {
+                request: { projectId: body.project_id, parentId: body.parent_id },
+                existing: current,
+              },
+            }
+          : {}),
+      })),
 
     async toggle(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
       // One statement unless completing a recurring task must create its next occurrence: the
@@ -275,25 +246,23 @@ export function createTasksRepository(db: Database) {
             eq(tasks.id, id),
             eq(tasks.userId, userId),
             versionIn(versions),
-            or(
-              eq(tasks.recurrence, 'none'),
-              eq(tasks.completed, true),
-              isNotNull(tasks.nextOccurrenceId),
-            ),
+            or(isNull(tasks.rrule), eq(tasks.completed, true), isNotNull(tasks.nextOccurrenceId)),
           ),
         )
-        .returning();
+        .returning(taskColumns);
       if (row) return toTask(row);
       // Missing, stale, or a recurring task to complete: the transaction tells which.
-      return change(userId, id, versions, (current) => ({ completed: !current.completed }));
+      return change(userId, id, versions, (current) => ({
+        values: { completed: !current.completed },
+      }));
     },
 
-    /** Deletes a task; answers the task as it was. */
+    /** Deletes a task and its subtasks (ON DELETE CASCADE); answers the task as it was. */
     async remove(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
       const [deleted] = await db
         .delete(tasks)
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions)))
-        .returning();
+        .returning(taskColumns);
       if (deleted) return toTask(deleted);
       return versions && (await this.get(userId, id)) ? 'stale' : null;
     },
