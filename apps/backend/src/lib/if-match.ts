@@ -1,3 +1,5 @@
+import { refused } from './refused.js';
+
 /** `#entity-tag` (RFC 9110 §8.8.3, §5.6.1): quoted tags, optionally weak, between commas. */
 const ENTITY_TAG_LIST = /^[ \t,]*(?:(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"[ \t]*(?:,[ \t,]*|$))+$/;
 const ENTITY_TAG = /(W\/)?"([^"]*)"/g;
@@ -29,8 +31,5 @@ export function parseIfMatch(header: string | undefined): number[] | null | 'inv
 export function versionsFrom(headers: { 'if-match'?: string | undefined }): number[] | null {
   const versions = parseIfMatch(headers['if-match']);
   if (versions !== 'invalid') return versions;
-  // The error handler answers a 4xx error as a problem with this detail.
-  throw Object.assign(new Error('If-Match must be * or a list of quoted ETags, such as "3"'), {
-    statusCode: 400,
-  });
+  throw refused(400, 'If-Match must be * or a list of quoted ETags, such as "3"');
 }

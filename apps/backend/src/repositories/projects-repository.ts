@@ -16,8 +16,8 @@ import {
   placeProject,
   withoutProject,
 } from '../lib/project-order.js';
+import { refused } from '../lib/refused.js';
 import { inboxId } from './inbox.js';
-import { ProjectRefusal } from './project-refusal.js';
 import { type ProjectRow, toProject } from './project-row.js';
 import type { Transaction } from './restored-occurrence.js';
 import { inTransaction } from './transaction.js';
@@ -51,11 +51,10 @@ const placedOf = (project: StoredProject): Placed => ({
 const NEW_PROJECT = 0;
 
 const outOfRange = ({ first, last }: PlaceRange) =>
-  new ProjectRefusal(
+  refused(
     422,
-    `The position must be from ${first} to ${last}: the Inbox stays at 0, and archived ` +
-      'projects come after the active ones',
-    [{ path: 'body/position', message: `must be from ${first} to ${last}` }],
+    `position: must be from ${first} to ${last} (the Inbox stays at 0, and archived projects ` +
+      'come after the active ones)',
   );
 
 /** The unique index on lower(name) decides what a duplicate is, as PostgreSQL lower-cases. */
@@ -63,7 +62,7 @@ const refuseDuplicate =
   (name: string | undefined) =>
   (error: unknown): never => {
     if (name !== undefined && isUniqueViolation(error, 'projects_user_name_idx')) {
-      throw new ProjectRefusal(409, `A project named “${name}” already exists`);
+      throw refused(409, `A project named “${name}” already exists`);
     }
     throw error;
   };
@@ -71,11 +70,11 @@ const refuseDuplicate =
 /** What the Inbox refuses: it keeps its name, its place and stays active; its colour may change. */
 function refuseInboxChange(inbox: StoredProject, name: string | undefined, body: PatchProjectBody) {
   if (name !== undefined && name !== inbox.name) {
-    throw new ProjectRefusal(409, 'The Inbox cannot be renamed');
+    throw refused(409, 'The Inbox cannot be renamed');
   }
-  if (body.archived) throw new ProjectRefusal(409, 'The Inbox cannot be archived');
+  if (body.archived) throw refused(409, 'The Inbox cannot be archived');
   if (body.position !== undefined && body.position !== 0) {
-    throw new ProjectRefusal(409, 'The Inbox stays first, at position 0');
+    throw refused(409, 'The Inbox stays first, at position 0');
   }
 }
 
@@ -170,7 +169,7 @@ export function createProjectsRepository(db: Database) {
       const name = body.name.trim();
       return locked(userId, async (tx, order) => {
         if (order.length >= PROJECT_LIMITS.projectsMax) {
-          throw new ProjectRefusal(
+          throw refused(
             409,
             `There are ${PROJECT_LIMITS.projectsMax} projects already, the most one person can ` +
               'have (archived ones count): delete one to make room',
@@ -248,13 +247,11 @@ export function createProjectsRepository(db: Database) {
         if (!current) return null;
         if (versions && !versions.includes(current.version)) return 'stale';
         if (current.isInbox) {
-          throw new ProjectRefusal(409, 'The Inbox cannot be deleted; its tasks can be');
+          throw refused(409, 'The Inbox cannot be deleted; its tasks can be');
         }
         if (moveTasksTo !== undefined) {
           if (moveTasksTo === id || !order.some((project) => project.id === moveTasksTo)) {
-            throw new ProjectRefusal(422, 'move_tasks_to must name another of your projects', [
-              { path: 'querystring/move_tasks_to', message: 'must name another of your projects' },
-            ]);
+            throw refused(422, 'move_tasks_to: must name another of your projects');
           }
           await tx
             .update(tasks)

@@ -113,7 +113,7 @@ describe('DELETE /api/{user_id}/projects/{id}', () => {
     const before = await tasksOf(tasks);
     const response = await remove(userId, home.id, `?move_tasks_to=${target({ home: home.id })}`);
     const problem = expectProblem(response, 422);
-    expect(problem.detail).toBe('move_tasks_to must name another of your projects');
+    expect(problem.detail).toBe('move_tasks_to: must name another of your projects');
     expect(await tasksOf(tasks)).toEqual(before);
     expect(await t.sql`select id from projects where id = ${home.id}`).toHaveLength(1);
   });

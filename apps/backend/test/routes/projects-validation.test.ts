@@ -79,8 +79,10 @@ describe('POST refuses', () => {
   it('a position past the end, saying which positions there are', async () => {
     // The Inbox and one project: a new one goes at 1 or 2.
     const problem = expectProblem(await send('POST', projectsUrl, { name: 'x', position: 3 }), 422);
-    expect(problem.detail).toMatch(/^The position must be from 1 to 2: /);
-    expect(problem.errors).toEqual([{ path: 'body/position', message: 'must be from 1 to 2' }]);
+    expect(problem.detail).toBe(
+      'position: must be from 1 to 2 (the Inbox stays at 0, and archived projects come after ' +
+        'the active ones)',
+    );
   });
 
   it('every problem at once', async () => {
@@ -126,7 +128,7 @@ describe('PATCH refuses', () => {
 
   it('a position past the active projects', async () => {
     const problem = expectProblem(await send('PATCH', url(), { position: 2 }), 422);
-    expect(problem.errors).toEqual([{ path: 'body/position', message: 'must be from 1 to 1' }]);
+    expect(problem.detail).toMatch(/^position: must be from 1 to 1 /);
   });
 
   it.each(['"1', 'W/"1" junk', '1'])('a malformed If-Match %s, with 400', async (ifMatch) => {

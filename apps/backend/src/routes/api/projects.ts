@@ -4,7 +4,6 @@ import {
   DeleteProjectQuery,
   ListProjectsQuery,
   PatchProjectBody,
-  type Project,
   ProjectList,
   ProjectParams,
   projectEtag,
@@ -14,7 +13,6 @@ import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { versionsFrom } from '../../lib/if-match.js';
 import { sendProblem } from '../../plugins/problem-details.js';
-import { ProjectRefusal } from '../../repositories/project-refusal.js';
 import type { ProjectWriteResult } from '../../repositories/projects-repository.js';
 import {
   conditionalProjectErrorResponses,
@@ -24,25 +22,8 @@ import {
   security,
 } from './responses.js';
 
-/** Sends what a request did to a project: `done` with it, or the problem that stopped it. */
-async function answer(
-  reply: FastifyReply,
-  work: Promise<ProjectWriteResult>,
-  done: (project: Project) => FastifyReply = (project) =>
-    reply.code(200).header('etag', projectEtag(project.version)).send(project),
-) {
-  let result: ProjectWriteResult;
-  try {
-    result = await work;
-  } catch (error) {
-    if (!(error instanceof ProjectRefusal)) throw error;
-    return sendProblem(
-      reply,
-      error.status,
-      error.message,
-      error.errors && { errors: error.errors },
-    );
-  }
+/** Sends a project with its ETag, or the problem that stopped the request. */
+function sendProject(reply: FastifyReply, result: ProjectWriteResult, status = 200) {
   // Someone else's project and a missing one get the same answer: existence is never revealed.
   if (!result) return sendProblem(reply, 404, 'No such project');
   if (result === 'stale') {
@@ -52,7 +33,7 @@ async function answer(
       'The project has changed since the version in If-Match: read it again, then retry',
     );
   }
-  return done(result);
+  return reply.code(status).header('etag', projectEtag(result.version)).send(result);
 }
 
 const projects: FastifyPluginAsyncTypebox = async (app) => {
@@ -85,9 +66,7 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      answer(reply, repo.create(request.userId, request.body), (project) =>
-        reply.code(201).header('etag', projectEtag(project.version)).send(project),
-      ),
+      sendProject(reply, await repo.create(request.userId, request.body), 201),
   );
 
   app.get(
@@ -100,7 +79,7 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProjectWithEtag, ...projectErrorResponses },
       },
     },
-    async (request, reply) => answer(reply, repo.get(request.userId, request.params.id)),
+    async (request, reply) => sendProject(reply, await repo.get(request.userId, request.params.id)),
   );
 
   app.patch(
@@ -116,9 +95,14 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      answer(
+      sendProject(
         reply,
-        repo.patch(request.userId, request.params.id, request.body, versionsFrom(request.headers)),
+        await repo.patch(
+          request.userId,
+          request.params.id,
+          request.body,
+          versionsFrom(request.headers),
+        ),
       ),
   );
 
@@ -134,17 +118,15 @@ const projects: FastifyPluginAsyncTypebox = async (app) => {
         response: { 204: Type.Null(), ...conditionalProjectErrorResponses },
       },
     },
-    async (request, reply) =>
-      answer(
-        reply,
-        repo.remove(
-          request.userId,
-          request.params.id,
-          versionsFrom(request.headers),
-          request.query.move_tasks_to,
-        ),
-        () => reply.code(204).send(null),
-      ),
+    async (request, reply) => {
+      const result = await repo.remove(
+        request.userId,
+        request.params.id,
+        versionsFrom(request.headers),
+        request.query.move_tasks_to,
+      );
+      return result && result !== 'stale' ? reply.code(204).send(null) : sendProject(reply, result);
+    },
   );
 };
 
