@@ -21,6 +21,10 @@ export async function createProject(t: TestApp, userId: string, body: CreateProj
   return response.json<Project>();
 }
 
+/** A PATCH of a project through the API; answers the response, whatever its status. */
+export const patchProject = (t: TestApp, userId: string, id: number, payload: object) =>
+  t.as(userId, { method: 'PATCH', url: `/api/${userId}/projects/${id}`, payload });
+
 /** The user's projects as the API lists them (active ones unless `query` says otherwise). */
 export async function listProjects(t: TestApp, userId: string, query = '') {
   const response = await t.as(userId, { method: 'GET', url: `/api/${userId}/projects${query}` });

@@ -6,13 +6,11 @@ import {
   insertTask,
   listProjects,
   newUser,
+  patchProject,
 } from '../helpers/projects.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-
-const patch = (userId: string, id: number, payload: object) =>
-  t.as(userId, { method: 'PATCH', url: `/api/${userId}/projects/${id}`, payload });
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -147,7 +145,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   it('renames and recolours, with a new version and ETag', async () => {
     const userId = await newUser(t);
     const project = await createProject(t, userId, { name: 'Hobbies' });
-    const response = await patch(userId, project.id, { name: 'Crafts ', color: 'teal' });
+    const response = await patchProject(t, userId, project.id, { name: 'Crafts ', color: 'teal' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<Project>()).toMatchObject({
       name: 'Crafts',
@@ -165,12 +163,12 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
     const userId = await newUser(t);
     const home = await createProject(t, userId, { name: 'Home' });
     await createProject(t, userId, { name: 'Work' });
-    const recased = await patch(userId, home.id, { name: 'HOME' });
+    const recased = await patchProject(t, userId, home.id, { name: 'HOME' });
     expect(recased.statusCode, recased.body).toBe(200);
     expect(recased.json<Project>().name).toBe('HOME');
 
     const problem = expectProblem(
-      await patch(userId, home.id, { name: 'work', color: 'red' }),
+      await patchProject(t, userId, home.id, { name: 'work', color: 'red' }),
       409,
     );
     expect(problem.detail).toBe('A project named “work” already exists');
@@ -188,15 +186,21 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
     ];
     const order = async () => (await expectOrderKept(t, userId)).slice(1);
 
-    expect((await patch(userId, d.id, { position: 1 })).json()).toMatchObject({ position: 1 });
+    expect((await patchProject(t, userId, d.id, { position: 1 })).json()).toMatchObject({
+      position: 1,
+    });
     expect(await order()).toEqual([d.id, a.id, b.id, c.id]);
-    expect((await patch(userId, d.id, { position: 4 })).json()).toMatchObject({ position: 4 });
+    expect((await patchProject(t, userId, d.id, { position: 4 })).json()).toMatchObject({
+      position: 4,
+    });
     expect(await order()).toEqual([a.id, b.id, c.id, d.id]);
-    expect((await patch(userId, b.id, { position: 3 })).json()).toMatchObject({ position: 3 });
+    expect((await patchProject(t, userId, b.id, { position: 3 })).json()).toMatchObject({
+      position: 3,
+    });
     expect(await order()).toEqual([a.id, c.id, b.id, d.id]);
     // A move that changes nothing else leaves the others' versions alone.
     const versions = (await listProjects(t, userId)).map((project) => project.version);
-    await patch(userId, b.id, { position: 3 });
+    await patchProject(t, userId, b.id, { position: 3 });
     const after = (await listProjects(t, userId)).map((project) => project.version);
     expect(after).toEqual(versions.map((version, index) => version + (index === 3 ? 1 : 0)));
   });
@@ -207,7 +211,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
     const b = await createProject(t, userId, { name: 'B' });
     const c = await createProject(t, userId, { name: 'C' });
 
-    const archived = await patch(userId, a.id, { archived: true });
+    const archived = await patchProject(t, userId, a.id, { archived: true });
     expect(archived.json()).toMatchObject({ archived: true, position: 3 });
     expect((await listProjects(t, userId)).map((project) => project.name)).toEqual([
       INBOX_NAME,
@@ -221,7 +225,7 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
     await expectOrderKept(t, userId);
 
     // Back at the end of the active ones.
-    const unarchived = await patch(userId, a.id, { archived: false });
+    const unarchived = await patchProject(t, userId, a.id, { archived: false });
     expect(unarchived.json()).toMatchObject({ archived: false, position: 3 });
     expect(await listProjects(t, userId, '?archived=true')).toEqual([]);
     expect(await expectOrderKept(t, userId)).toEqual([expect.any(Number), b.id, c.id, a.id]);
@@ -232,12 +236,12 @@ describe('PATCH /api/{user_id}/projects/{id}', () => {
   it('keeps archived projects after the active ones when one is created or moved', async () => {
     const userId = await newUser(t);
     const old = await createProject(t, userId, { name: 'Old' });
-    await patch(userId, old.id, { archived: true });
+    await patchProject(t, userId, old.id, { archived: true });
     const fresh = await createProject(t, userId, { name: 'Fresh' });
     expect(fresh.position).toBe(1);
     expect(await expectOrderKept(t, userId)).toEqual([expect.any(Number), fresh.id, old.id]);
     // The archived project's place is among the archived: after the one active project.
-    const moved = expectProblem(await patch(userId, old.id, { position: 1 }), 422);
+    const moved = expectProblem(await patchProject(t, userId, old.id, { position: 1 }), 422);
     expect(moved.detail).toMatch(/^position: must be from 2 to 2 /);
   });
 });
@@ -262,9 +266,9 @@ describe('open_count', () => {
     expect(counts).toEqual([1, 2, 0]);
     const read = await t.as(userId, { method: 'GET', url: `/api/${userId}/projects/${home.id}` });
     expect(read.json<Project>().open_count).toBe(2);
-    const renamed = await patch(userId, home.id, { name: 'House' });
+    const renamed = await patchProject(t, userId, home.id, { name: 'House' });
     expect(renamed.json<Project>().open_count).toBe(2);
-    expect((await patch(userId, empty.id, { archived: true })).json()).toMatchObject({
+    expect((await patchProject(t, userId, empty.id, { archived: true })).json()).toMatchObject({
       open_count: 0,
     });
 

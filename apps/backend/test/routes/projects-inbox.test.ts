@@ -1,12 +1,15 @@
 import { INBOX_NAME, type Project } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, expectOrderKept, listProjects, newUser } from '../helpers/projects.js';
+import {
+  createProject,
+  expectOrderKept,
+  listProjects,
+  newUser,
+  patchProject,
+} from '../helpers/projects.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-
-const patch = (userId: string, id: number, payload: object) =>
-  t.as(userId, { method: 'PATCH', url: `/api/${userId}/projects/${id}`, payload });
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -30,7 +33,7 @@ describe('the Inbox', () => {
     [{ position: 1 }, 'The Inbox stays first, at position 0'],
     [{ color: 'red', name: 'Renamed' }, 'The Inbox cannot be renamed'],
   ])('refuses %j with 409 and changes nothing', async (payload, detail) => {
-    const problem = expectProblem(await patch(userId, inbox.id, payload), 409);
+    const problem = expectProblem(await patchProject(t, userId, inbox.id, payload), 409);
     expect(problem.detail).toBe(detail);
     const read = await t.as(userId, { method: 'GET', url: `/api/${userId}/projects/${inbox.id}` });
     expect(read.json()).toMatchObject({ name: INBOX_NAME, color: 'grey', version: 1 });
@@ -48,7 +51,7 @@ describe('the Inbox', () => {
   });
 
   it('takes a new colour, and its own name and place as they are', async () => {
-    const response = await patch(userId, inbox.id, {
+    const response = await patchProject(t, userId, inbox.id, {
       name: INBOX_NAME,
       color: 'purple',
       position: 0,
@@ -61,7 +64,10 @@ describe('the Inbox', () => {
 
   it('keeps its place when another project asks for position 0', async () => {
     const [, other] = await listProjects(t, userId);
-    const problem = expectProblem(await patch(userId, other?.id ?? 0, { position: 0 }), 422);
+    const problem = expectProblem(
+      await patchProject(t, userId, other?.id ?? 0, { position: 0 }),
+      422,
+    );
     expect(problem.detail).toMatch(/^position: must be from 1 to 1 \(the Inbox stays at 0/);
     const created = await t.as(userId, {
       method: 'POST',
