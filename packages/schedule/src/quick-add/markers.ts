@@ -90,7 +90,9 @@ export function findProject(
   projects: readonly string[] = [],
 ): Found<string> | null {
   const lowerText = text.toLowerCase();
-  const names = projects.map((name) => ({ name, lower: name.toLowerCase() }));
+  const names = projects
+    .filter((name) => name.trim() !== '')
+    .map((name) => ({ name, lower: name.toLowerCase() }));
   for (const at of markersAt(text, '#')) {
     const known = knownProjectAt(text, lowerText, at, names);
     if (known && claims.isFree(known)) return known;

@@ -1,6 +1,6 @@
 import { normalizeTags, type Priority } from '@todo/contract';
 import { firstOccurrence, ruleFromInput, summarizeRule } from '../repeat/index.js';
-import { startOfZonedDay, zonedParts, zonedTimeToInstant } from '../zoned-time.js';
+import { zonedParts, zonedTimeToInstant } from '../zoned-time.js';
 import { dateLabel, findDate } from './date-phrase.js';
 import { findPriority, findProject, findTags } from './markers.js';
 import { findRepeat } from './repeat-phrase.js';
@@ -11,6 +11,7 @@ import type {
   QuickAddToken,
   QuickAddTokenKind,
   Span,
+  Zone,
 } from './types.js';
 
 // Claimed characters become this for the repeat and date readers: not a letter, digit or space,
@@ -41,8 +42,8 @@ function titleOf(text: string, tokens: readonly Span[], quoted: readonly QuotedS
 }
 
 /** 23:59 today in the zone: a repeat typed without a date or time starts today. */
-function endOfToday(now: Date, timeZone: string): Date {
-  const today = zonedParts(startOfZonedDay(now, timeZone), timeZone);
+function endOfToday({ now, timeZone }: Zone): Date {
+  const today = zonedParts(now, timeZone);
   return zonedTimeToInstant(timeZone, today.year, today.month, today.day, 23, 59);
 }
 
@@ -51,7 +52,7 @@ function endOfToday(now: Date, timeZone: string): Date {
  * The grammar and its ambiguity decisions: docs/quick-add.md.
  */
 export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddResult {
-  const zone = { now: options.now, timeZone: options.timeZone };
+  const zone: Zone = { now: options.now, timeZone: options.timeZone };
   const claims = new Claims(text.length);
   const quoted = findQuoted(text);
   for (const span of quoted) claims.claim(span);
@@ -76,9 +77,9 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
 
   const date = findDate(claims.mask(text, MASK), zone);
   let due = date?.due ?? null;
-  // A repeat without a day starts at its first occurrence, at the time written if any.
-  if (rule && !date?.hasDay)
-    due = firstOccurrence(rule, due ?? endOfToday(zone.now, zone.timeZone), zone.timeZone);
+  // A repeat starts at its first occurrence on or after the date written (today when none), at
+  // the time written: "every mon tomorrow" is next Monday, so the due date lies on the rule.
+  if (rule) due = firstOccurrence(rule, due ?? endOfToday(zone), zone.timeZone);
   if (date && due) add('date', date, dateLabel(due, date.hasTime, zone));
 
   tokens.sort((a, b) => a.start - b.start);

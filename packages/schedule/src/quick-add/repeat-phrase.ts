@@ -7,7 +7,7 @@ import {
 } from '@todo/contract';
 import { readDateAt } from './date-phrase.js';
 import { atWordStart, type Claims } from './spans.js';
-import type { Span } from './types.js';
+import type { Span, Zone } from './types.js';
 
 /**
  * The repeat grammar (docs/quick-add.md): "every" or "every!" and what repeats, or an adverb
@@ -15,11 +15,6 @@ import type { Span } from './types.js';
  * "until dec 31", "after completion". Read word by word; it ends at the first word that does not
  * fit, which stays for the date parser or the title.
  */
-
-interface Zone {
-  now: Date;
-  timeZone: string;
-}
 
 interface Word extends Span {
   text: string;

@@ -37,6 +37,9 @@ export interface QuickAddOptions {
   projects?: readonly string[];
 }
 
+/** The moment and zone a line is read in. */
+export type Zone = Pick<QuickAddOptions, 'now' | 'timeZone'>;
+
 /** A stretch of the line: [start, end) in string indices. */
 export interface Span {
   start: number;

@@ -13,6 +13,13 @@ describe('quick add phrase table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('refuses only a time zone the runtime does not know', () => {
+    const now = new Date();
+    expect(() => parseQuickAdd('Call mom', { now, timeZone: 'Mars/Olympus_Mons' })).toThrow(
+      RangeError,
+    );
+  });
+
   it.each(ALL_PHRASES)('$text', (row) => {
     const zone = row.zone ?? DEFAULT_ZONE;
     const result = parseQuickAdd(row.text, optionsOf(row));

@@ -47,6 +47,13 @@ export const MARKER_PHRASES: Phrase[] = [
   },
   { text: 'Sort @a@b', title: 'Sort @a@b' },
   {
+    text: 'Odd # sign',
+    projects: ['', ' '],
+    title: 'Odd # sign',
+    why: 'blank names match nothing',
+  },
+  { text: 'Odd @\uD83Dx', title: 'Odd @\uD83Dx', why: 'a lone surrogate cannot be stored' },
+  {
     text: 'Plan trip p2 #Work @travel @visa',
     projects: PROJECTS,
     title: 'Plan trip',
