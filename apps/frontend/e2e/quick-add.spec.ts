@@ -49,7 +49,7 @@ test('quick add: what the line says is highlighted and listed, a chip removed st
   await expect(row.getByText('Medium')).toBeVisible();
   await expect(row.getByText('Tomorrow 09:00')).toBeVisible();
   await expect(row.getByText('Every month')).toBeVisible();
-  await expect(row.getByText('Home', { exact: true })).toBeVisible();
+  await expect(row.getByText('Project: Home')).toBeVisible();
   await expect(row.getByRole('link', { name: 'Show tasks tagged bills' })).toBeVisible();
 
   // The project exists now: naming it again, in any case, neither offers nor creates another.
@@ -59,7 +59,7 @@ test('quick add: what the line says is highlighted and listed, a chip removed st
   ]);
   await line.press('Enter');
   await expect(page.getByRole('status').getByText('Added “Buy light bulbs”')).toBeVisible();
-  await expect(taskRow(page, 'Buy light bulbs').getByText('Home', { exact: true })).toBeVisible();
+  await expect(taskRow(page, 'Buy light bulbs').getByText('Project: Home')).toBeVisible();
 });
 
 test('quick add refuses a line that is only a date and a priority, and keeps it', async ({

@@ -1,5 +1,6 @@
 'use client';
 
+import type { Project } from '@todo/contract';
 import { ChevronIcon, MoveIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
 import type { ListedTask } from '@/lib/tasks/optimistic';
 import type { Progress } from '@/lib/tasks/subtasks';
@@ -20,7 +21,7 @@ export function TaskItem({
   task,
   now,
   timeZone,
-  projectName,
+  project,
   subtasks,
   onToggle,
   onEdit,
@@ -31,7 +32,7 @@ export function TaskItem({
   now: Date;
   timeZone: string;
   /** Shown where the view mixes projects. */
-  projectName?: string | undefined;
+  project?: Pick<Project, 'name' | 'color'> | undefined;
   /** Top-level tasks only: subtasks have none (one level). */
   subtasks?: SubtaskControls | undefined;
   onToggle: () => void;
@@ -70,7 +71,7 @@ export function TaskItem({
           {task.title}
         </p>
         {task.description ? <p className="task-description">{task.description}</p> : null}
-        <TaskMeta task={task} now={now} timeZone={timeZone} projectName={projectName}>
+        <TaskMeta task={task} now={now} timeZone={timeZone} project={project}>
           {subtasks && progress ? (
             <button
               type="button"

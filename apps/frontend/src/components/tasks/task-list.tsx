@@ -74,8 +74,8 @@ export function TaskList({
   const [addingTo, setAddingTo] = useState<number | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
   const { top, children } = useMemo(() => groupSubtasks(tasks), [tasks]);
-  const projectNames = useMemo(
-    () => new Map([...projects.active, ...projects.archived].map((p) => [p.id, p.name])),
+  const projectsById = useMemo(
+    () => new Map([...projects.active, ...projects.archived].map((p) => [p.id, p])),
     [projects],
   );
   const showProject = MIXED_VIEWS.includes(view.kind);
@@ -120,7 +120,7 @@ export function TaskList({
             task={task}
             now={now}
             timeZone={timeZone}
-            projectName={showProject && !isSubtask ? projectNames.get(task.project_id) : undefined}
+            project={showProject && !isSubtask ? projectsById.get(task.project_id) : undefined}
             subtasks={
               isSubtask
                 ? undefined
@@ -229,7 +229,7 @@ export function TaskList({
           onMove={(projectId) => {
             setMoving(null);
             if (projectId !== moving.project_id) {
-              actions.move(moving, projectId, projectNames.get(projectId));
+              actions.move(moving, projectId, projectsById.get(projectId)?.name);
             }
           }}
           onClose={() => setMoving(null)}

@@ -1,9 +1,10 @@
-import type { Priority, Task } from '@todo/contract';
+import type { Priority, Project, Task } from '@todo/contract';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
 import { priorityLabel } from '@/lib/tasks/options';
+import { ProjectDot } from '../projects/project-dot';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
@@ -23,13 +24,13 @@ export function TaskMeta({
   task,
   now,
   timeZone,
-  projectName,
+  project,
   children,
 }: {
   task: Task;
   now: Date;
   timeZone: string;
-  projectName?: string | undefined;
+  project?: Pick<Project, 'name' | 'color'> | undefined;
   children?: ReactNode;
 }) {
   const due = task.due_at ? describeDue(task.due_at, now, timeZone, task.completed) : null;
@@ -55,10 +56,11 @@ export function TaskMeta({
           {task.repeat.summary}
         </span>
       ) : null}
-      {projectName ? (
+      {project ? (
         <span className="meta-item task-project">
+          <ProjectDot color={project.color} />
           <span className="visually-hidden">Project: </span>
-          {projectName}
+          {project.name}
         </span>
       ) : null}
       {task.tags.map((tag) => (
