@@ -12,7 +12,11 @@ export const navigation = {
 export const nextNavigation = () => ({
   usePathname: () => navigation.pathname,
   useSearchParams: () => new URLSearchParams(),
-  useRouter: () => ({ push: navigation.push, replace: navigation.push, refresh: navigation.refresh }),
+  useRouter: () => ({
+    push: navigation.push,
+    replace: navigation.push,
+    refresh: navigation.refresh,
+  }),
 });
 
 /** `next/link` outside Next: a plain anchor. */

@@ -20,7 +20,15 @@ const { ProjectsProvider } = await import('@/components/projects/projects-contex
 const { ToastProvider } = await import('@/components/ui/toaster');
 
 const inbox = projectFixture({ id: 1, name: 'Inbox', is_inbox: true, open_count: 4 });
-const home = projectFixture({ id: 2, name: 'Home', color: 'teal', position: 1, is_inbox: false, open_count: 3, version: 5 });
+const home = projectFixture({
+  id: 2,
+  name: 'Home',
+  color: 'teal',
+  position: 1,
+  is_inbox: false,
+  open_count: 3,
+  version: 5,
+});
 const work = projectFixture({ id: 3, name: 'Work', color: 'red', position: 2, is_inbox: false });
 const old = projectFixture({ id: 4, name: 'Old', position: 0, is_inbox: false, archived: true });
 
@@ -65,7 +73,9 @@ describe('Sidebar', () => {
     const toggle = screen.getByRole('button', { name: 'Show archived projects (1)' });
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(within(screen.getByRole('list', { name: 'Archived projects' })).getByRole('link').textContent).toBe('Old');
+    expect(
+      within(screen.getByRole('list', { name: 'Archived projects' })).getByRole('link').textContent,
+    ).toBe('Old');
   });
 
   it('opens a project’s menu from the keyboard and moves the project down', async () => {
@@ -86,7 +96,9 @@ describe('Sidebar', () => {
     fireEvent.keyDown(menu, { key: 'ArrowDown' });
     expect(document.activeElement?.textContent).toBe('Move down');
     fireEvent.click(document.activeElement as Element);
-    await waitFor(() => expect(actions.arrangeProjectAction).toHaveBeenCalledWith(2, 5, { position: 2 }));
+    await waitFor(() =>
+      expect(actions.arrangeProjectAction).toHaveBeenCalledWith(2, 5, { position: 2 }),
+    );
     expect(await screen.findByText('Moved “Home” down')).toBeTruthy();
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
@@ -119,7 +131,9 @@ describe('Sidebar', () => {
     fireEvent.change(name, { target: { value: 'home' } });
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Purple' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add project' }));
-    expect(await within(dialog).findByText('You already have a project named “Home”.')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('You already have a project named “Home”.'),
+    ).toBeTruthy();
     expect(actions.createProjectAction).toHaveBeenCalledWith({ name: 'home', color: 'purple' });
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect((name as HTMLInputElement).value).toBe('home');
@@ -132,7 +146,9 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete…' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete “Home”?' });
     expect(dialog.getAttribute('aria-describedby')).toBeTruthy();
-    expect(within(dialog).getByText('It has 3 open tasks. Choose what happens to its tasks.')).toBeTruthy();
+    expect(
+      within(dialog).getByText('It has 3 open tasks. Choose what happens to its tasks.'),
+    ).toBeTruthy();
     // Cancel has the first focus: Enter right away destroys nothing.
     expect(document.activeElement?.textContent).toBe('Cancel');
     fireEvent.change(within(dialog).getByLabelText('Move to'), { target: { value: '3' } });
@@ -149,8 +165,12 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Options for Home' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete…' }));
     const dialog = screen.getByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('radio', { name: /Delete the project and its tasks/ }));
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete project and 3 open tasks' }));
+    fireEvent.click(
+      within(dialog).getByRole('radio', { name: /Delete the project and its tasks/ }),
+    );
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete project and 3 open tasks' }),
+    );
     await waitFor(() => expect(actions.deleteProjectAction).toHaveBeenCalledWith(2, 5, null));
   });
 
