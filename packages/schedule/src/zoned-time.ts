@@ -103,9 +103,12 @@ export function zonedTimeToInstant(
   millisecond = 0,
 ): Date {
   const wall = utcTime(year, month, day, hour, minute, second, millisecond);
-  // The offsets a day before and after bracket any transition near this wall time.
+  // The offsets a day before and after bracket any transition near this wall time; equal, there
+  // is none (no zone changes its offset twice within two days), and the common case costs two
+  // Intl calls (~40 µs each on a loaded machine) instead of four.
   const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
   const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  if (offsetBefore === offsetAfter) return new Date(wall - offsetBefore);
   const valid = [wall - offsetBefore, wall - offsetAfter].filter(
     (instant) => offsetAt(instant, timeZone) === wall - instant,
   );
@@ -161,4 +164,9 @@ export function fromDateTimeLocal(value: string, timeZone: string): Date | null 
     return null;
   }
   return zonedTimeToInstant(timeZone, year, month, day, hour, minute);
+}
+
+/** Minutes the zone is ahead of UTC at that instant (60 for Berlin in winter). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  return Math.round(offsetAt(instant.getTime(), timeZone) / 60_000);
 }

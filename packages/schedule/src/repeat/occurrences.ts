@@ -48,20 +48,22 @@ function periodOf(rule: RepeatRule, anchor: number, date: number): number {
 
 /**
  * The first date of a fixed schedule (the rule counted from `anchor`, at the anchor's time of
- * day) that comes after `threshold`. Dates before the anchor's own date never count. Starts one period before the threshold's, so a series years overdue takes
- * a few steps, not thousands.
+ * day) that comes after both `after` and the anchor itself. Starts one period before the one
+ * `after` falls in, so a series years overdue takes a few steps, not thousands.
  */
 export function firstOnSchedule(
   rule: RepeatRule,
   anchor: Date,
   timeZone: string,
-  threshold: Date,
+  after: Date,
 ): Date {
+  const threshold = anchor > after ? anchor : after;
   const start = wallTime(anchor, timeZone);
   const thresholdDate = wallTime(threshold, timeZone).date;
   for (let k = Math.max(0, periodOf(rule, start.date, thresholdDate) - 1); ; k++) {
     for (const date of datesInPeriod(rule, start.date, k)) {
-      if (date < start.date) continue;
+      // Two days before the threshold's date is before it in any zone: no need to ask Intl.
+      if (date < thresholdDate - 1) continue;
       const instant = instantAt(date, start, timeZone);
       if (instant > threshold) return instant;
     }

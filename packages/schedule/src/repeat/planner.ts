@@ -140,14 +140,12 @@ export function planCompletion(task: PlannerTask, completedAt: Date): Completion
   };
 }
 
-const later = (a: Date, b: Date) => new Date(Math.max(a.getTime(), b.getTime()));
-
 function nextDate(rule: RepeatRule, task: PlannerTask, completedAt: Date) {
   const due = task.dueAt;
   if (rule.from === 'due' && due !== null) {
     const anchor = task.recurrenceAnchorAt ?? due;
-    const after = later(due, completedAt);
-    const dueAt = firstOnSchedule(rule, anchor, task.timeZone, later(after, anchor));
+    const after = due > completedAt ? due : completedAt;
+    const dueAt = firstOnSchedule(rule, anchor, task.timeZone, after);
     return { dueAt, after, fixedSchedule: true };
   }
   const time = wallTime(due ?? completedAt, task.timeZone);

@@ -8,9 +8,8 @@ import {
   planCompletion,
   seriesAnchor,
 } from '../../src/index.js';
-import { at, nextDue, plannerTask, series } from './support.js';
+import { at, nextDue, onTime, plannerTask, series } from './support.js';
 
-const onTime = (due: Date) => new Date(due.getTime() - 3_600_000);
 const daily = (rrule: string, due = '2025-06-01T09:00:00Z', timeZone = 'UTC') =>
   plannerTask({ rrule, dueAt: at(due), timeZone });
 

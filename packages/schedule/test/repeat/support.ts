@@ -19,6 +19,17 @@ export function plannerTask(
   };
 }
 
+/** A new series due at `due` in `timeZone`. */
+export const task = (
+  rrule: string,
+  due: string,
+  timeZone = 'UTC',
+  repeatFrom: 'due' | 'completion' = 'due',
+) => plannerTask({ rrule, dueAt: at(due), timeZone, repeatFrom });
+
+/** Each occurrence completed an hour before it is due. */
+export const onTime = (due: Date) => new Date(due.getTime() - 3_600_000);
+
 /** The next due date (ISO) completing the task at `completedAt` plans, or the reason there is none. */
 export function nextDue(task: PlannerTask, completedAt: string): string {
   const plan = planCompletion(task, at(completedAt));

@@ -1,0 +1,35 @@
+import { startOfZonedDay } from './zoned-time.js';
+
+// A fixed locale keeps server and browser renderings identical.
+const LOCALE = 'en-GB';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function format(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone, ...options }).format(instant);
+}
+
+/** "14:00" in the zone. */
+export function formatTimeOfDay(instant: Date, timeZone: string): string {
+  return format(instant, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/**
+ * The day of an instant relative to now, in the zone: "Today", "Tomorrow", "Yesterday", a weekday
+ * within the coming week ("Friday"), else "Mon 9 Jun" (with the year when it is not this one).
+ */
+export function describeDay(instant: Date, now: Date, timeZone: string): string {
+  const today = startOfZonedDay(now, timeZone).getTime();
+  const dayDiff = Math.round((startOfZonedDay(instant, timeZone).getTime() - today) / DAY_MS);
+  if (dayDiff === 0) return 'Today';
+  if (dayDiff === 1) return 'Tomorrow';
+  if (dayDiff === -1) return 'Yesterday';
+  if (dayDiff > 1 && dayDiff < 7) return format(instant, timeZone, { weekday: 'long' });
+  const sameYear =
+    format(instant, timeZone, { year: 'numeric' }) === format(now, timeZone, { year: 'numeric' });
+  return format(instant, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+}

@@ -1,0 +1,7 @@
+export { escapeToken, parseQuickAdd } from './parse-quick-add.js';
+export type {
+  QuickAddOptions,
+  QuickAddResult,
+  QuickAddToken,
+  QuickAddTokenKind,
+} from './types.js';
