@@ -8,7 +8,12 @@ import postgres from 'postgres';
 // Printed by drizzle for repository.list(userId, { status: 'pending', sort: 'due' }).
 export const LIST_SQL =
   'select "id", "user_id", "title", "description", "completed", "completed_at", "priority", ' +
-  '"tags", "due_at", "recurrence", "next_occurrence_id", "created_at", "updated_at", ' +
+  '"tags", "due_at", "project_id", "parent_id", "rrule", "repeat_from", "time_zone", ' +
+  '"occurrence", "recurrence_anchor_at", "next_occurrence_id", "version", "created_at", ' +
+  '"updated_at", ' +
+  '(select count(*)::int from "tasks" as subtask where subtask.parent_id = "tasks"."id"), ' +
+  '(select count(*)::int from "tasks" as subtask where subtask.parent_id = "tasks"."id" ' +
+  'and subtask.completed), ' +
   'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2) ' +
   'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $3';
 const LIMIT = 50;

@@ -17,11 +17,12 @@ function random(seed) {
   };
 }
 
-function task(userId, index, next, now) {
+function task(userId, projectId, index, next, now) {
   const completed = next() < 0.25;
   const tags = TAGS.filter(() => next() < 0.2).slice(0, 3);
   return {
     user_id: userId,
+    project_id: projectId,
     title: `Task ${index + 1} of ${userId}`,
     description: next() < 0.5 ? `Notes for task ${index + 1}: call, check, write back.` : null,
     completed,
@@ -30,7 +31,7 @@ function task(userId, index, next, now) {
     tags,
     // One in five without a due date; the rest from 30 days ago to 60 days ahead.
     due_at: next() < 0.2 ? null : new Date(now + Math.floor((next() * 90 - 30) * DAY)),
-    recurrence: next() < 0.05 ? 'weekly' : 'none',
+    rrule: next() < 0.05 ? 'FREQ=WEEKLY' : null,
   };
 }
 
@@ -48,12 +49,26 @@ export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }
     return { id, name: `Bench user ${i + 1}`, email: `${id}@bench.test`, email_verified: true };
   });
   await sql`insert into "user" ${sql(userRows)}`;
+  // Every task in its user's Inbox, as the API puts a task created without a project.
+  const inboxes = await sql`
+    insert into projects (user_id, name, is_inbox, position)
+    select id, 'Inbox', true, 0 from "user" where id like 'bench-%'
+    returning id, user_id`;
+  const inboxOf = new Map(inboxes.map((row) => [row.user_id, row.id]));
   const rows = userRows.flatMap((user) =>
-    Array.from({ length: tasksPerUser }, (_, i) => task(user.id, i, next, now)),
+    Array.from({ length: tasksPerUser }, (_, i) =>
+      task(user.id, inboxOf.get(user.id), i, next, now),
+    ),
   );
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql`insert into tasks ${sql(rows.slice(i, i + CHUNK))}`;
   }
+  // One task in ten a subtask of a task of the same user, so the list counts real subtasks.
+  await sql`
+    update tasks as child set parent_id = parent.id
+    from tasks as parent
+    where child.user_id like 'bench-%' and child.id % 10 = 9
+      and parent.id = child.id - 9 and parent.user_id = child.user_id`;
   await sql`analyze tasks`;
   const ids = await sql`
     select user_id, array_agg(id order by id) as ids from tasks

@@ -27,7 +27,9 @@ describe('the accounting itself', () => {
     if (!lost || !altered) throw new Error('the load created fewer than two tasks');
     await sql`delete from tasks where id = ${lost.id}`;
     await sql`update tasks set title = title || ' (edited behind the API)' where id = ${altered.id}`;
-    await sql`insert into tasks (user_id, title) values (${USERS[0] ?? ''}, 'audit:ghost never acknowledged')`;
+    await sql`insert into tasks (user_id, project_id, title)
+      select user_id, id, 'audit:ghost never acknowledged' from projects
+      where user_id = ${USERS[0] ?? ''} and is_inbox`;
 
     const { mismatches } = await accountFor(exchanges, sql, USERS);
     expect(mismatches).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Task } from '@todo/contract';
+import type { Project, ProjectList, Task } from '@todo/contract';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.js';
@@ -41,6 +41,12 @@ afterAll(async () => {
   await owner?.end({ timeout: 5 });
   await database?.drop();
 });
+
+const listed = async () => {
+  const response = await t.as('ada', { method: 'GET', url: '/api/ada/projects' });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<ProjectList>().items;
+};
 
 describe('the backend on a least-privilege database role', () => {
   it.each(['session', 'account', 'verification', 'user'])(
@@ -87,7 +93,52 @@ describe('the backend on a least-privilege database role', () => {
     expect((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
   });
 
+  it('lists, creates, moves, archives and deletes projects, moving their tasks', async () => {
+    const [inbox] = await listed();
+    expect(inbox).toMatchObject({ name: 'Inbox', is_inbox: true, position: 0 });
+    const created = await t.as('ada', {
+      method: 'POST',
+      url: '/api/ada/projects',
+      payload: { name: 'Least privilege', color: 'teal' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const project = created.json<Project>();
+    const second = await t.as('ada', {
+      method: 'POST',
+      url: '/api/ada/projects',
+      payload: { name: 'Second', position: 1 },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const [task] = await owner<{ id: number }[]>`
+      insert into tasks (user_id, title, project_id) values ('ada', 'Moved', ${project.id})
+      returning id`;
+
+    const archived = await t.as('ada', {
+      method: 'PATCH',
+      url: `/api/ada/projects/${project.id}`,
+      headers: { 'if-match': `"${project.version + 1}"` },
+      payload: { archived: true },
+    });
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(archived.json()).toMatchObject({ archived: true, position: 2, open_count: 1 });
+    const deleted = await t.as('ada', {
+      method: 'DELETE',
+      url: `/api/ada/projects/${project.id}?move_tasks_to=${inbox?.id}`,
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await owner`select project_id from tasks where id = ${task?.id ?? 0}`).toEqual([
+      { project_id: inbox?.id },
+    ]);
+    expect((await listed()).map((item) => [item.name, item.position, item.open_count])).toEqual([
+      ['Inbox', 0, 1],
+      ['Second', 1, 0],
+    ]);
+    await owner`delete from tasks where user_id = 'ada'`;
+  });
+
   it('still answers 401 for a token whose user does not exist', async () => {
+    // Their Inbox, made on first need, is refused as their task is.
+    expectProblem(await t.as('ghost', { method: 'GET', url: '/api/ghost/projects' }), 401);
     const response = await t.as('ghost', {
       method: 'POST',
       url: '/api/ghost/tasks',

@@ -7,10 +7,15 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
   components: { securitySchemes: Record<string, unknown> };
 }
+interface OpenApiObjectSchema {
+  properties: Record<string, Record<string, unknown>>;
+}
 interface OpenApiOperation {
+  tags?: string[];
+  summary?: string;
   parameters?: { in: string; name: string; schema: Record<string, unknown> }[];
   requestBody?: {
-    content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }>;
+    content: Record<string, { schema: OpenApiObjectSchema & { anyOf?: OpenApiObjectSchema[] } }>;
   };
   responses: Record<string, unknown>;
   security?: unknown[];
@@ -56,6 +61,11 @@ describe('GET /docs/json', () => {
         'DELETE /api/{user_id}/tasks/{id}',
         'PATCH /api/{user_id}/tasks/{id}/complete',
         'GET /api/{user_id}/tags',
+        'GET /api/{user_id}/projects',
+        'POST /api/{user_id}/projects',
+        'GET /api/{user_id}/projects/{id}',
+        'PATCH /api/{user_id}/projects/{id}',
+        'DELETE /api/{user_id}/projects/{id}',
       ].sort(),
     );
   });
@@ -74,9 +84,11 @@ describe('GET /docs/json', () => {
 
   it('is generated from the schemas that validate requests', () => {
     const create = document.paths['/api/{user_id}/tasks']?.post;
-    const body = create?.requestBody?.content['application/json']?.schema;
-    expect(body?.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
-    expect(body?.properties.tags).toMatchObject({ maxItems: 10 });
+    // A task, or a line for quick add.
+    const [task, quickAdd] = create?.requestBody?.content['application/json']?.schema.anyOf ?? [];
+    expect(task?.properties.title).toMatchObject({ minLength: 1, maxLength: 200 });
+    expect(task?.properties.tags).toMatchObject({ maxItems: 10 });
+    expect(quickAdd?.properties.text).toMatchObject({ minLength: 1, maxLength: 500 });
     expect(Object.keys(create?.responses ?? {})).toContain('201');
     const list = document.paths['/api/{user_id}/tasks']?.get;
     const limit = list?.parameters?.find((parameter) => parameter.name === 'limit');
@@ -106,6 +118,49 @@ describe('GET /docs/json', () => {
       document.paths['/api/{user_id}/tasks']?.post?.responses['201'],
     ];
     for (const response of reads) {
+      expect(response).toMatchObject({ headers: { etag: { schema: { type: 'string' } } } });
+    }
+  });
+});
+
+describe('the project routes in GET /docs/json', () => {
+  const list = () => document.paths['/api/{user_id}/projects'] ?? {};
+  const one = () => document.paths['/api/{user_id}/projects/{id}'] ?? {};
+
+  it('are tagged projects, each with a summary, and answer 409 where a rule can refuse', () => {
+    const operations = [list().get, list().post, one().get, one().patch, one().delete];
+    for (const operation of operations) {
+      expect(operation?.tags).toEqual(['projects']);
+      expect(operation?.summary).toEqual(expect.any(String));
+    }
+    for (const operation of [list().post, one().patch, one().delete]) {
+      expect(Object.keys(operation?.responses ?? {})).toContain('409');
+    }
+  });
+
+  it('take the contract’s body, query and path schemas', () => {
+    const body = list().post?.requestBody?.content['application/json']?.schema;
+    expect(body?.properties.name).toMatchObject({ minLength: 1, maxLength: 60 });
+    expect(body?.properties.color).toMatchObject({ enum: expect.arrayContaining(['grey', 'red']) });
+    const archived = list().get?.parameters?.find((parameter) => parameter.name === 'archived');
+    expect(archived).toMatchObject({ in: 'query', schema: { type: 'boolean' } });
+    const move = one().delete?.parameters?.find((parameter) => parameter.name === 'move_tasks_to');
+    expect(move).toMatchObject({ in: 'query', schema: { type: 'integer', minimum: 1 } });
+    const id = one().get?.parameters?.find((parameter) => parameter.name === 'id');
+    expect(id).toMatchObject({ in: 'path', schema: { type: 'integer', minimum: 1 } });
+  });
+
+  it('document the ETag of a project and If-Match with its 412 on every write', () => {
+    for (const operation of [one().patch, one().delete]) {
+      const ifMatch = operation?.parameters?.find((parameter) => parameter.name === 'if-match');
+      expect(ifMatch).toMatchObject({ in: 'header', schema: { type: 'string' } });
+      expect(Object.keys(operation?.responses ?? {})).toContain('412');
+    }
+    for (const response of [
+      one().get?.responses['200'],
+      one().patch?.responses['200'],
+      list().post?.responses['201'],
+    ]) {
       expect(response).toMatchObject({ headers: { etag: { schema: { type: 'string' } } } });
     }
   });

@@ -4,3 +4,6 @@
  * sends back the version an editor was opened with.
  */
 export const taskEtag = (version: number) => `"${version}"`;
+
+/** A project's entity tag: its version, quoted, as a task's. */
+export const projectEtag = taskEtag;

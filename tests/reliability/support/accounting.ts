@@ -1,43 +1,23 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Task } from '@todo/contract';
+import { schema } from '@todo/db/client';
+import { inArray } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+import { taskColumns, toTask } from '../../../apps/backend/src/repositories/task-row.js';
 import { type Exchange, isSuccess } from './load.js';
 
-/** Every task row of these users, in the API's shape, read straight from PostgreSQL. */
+/**
+ * Every task row of these users, read straight from PostgreSQL and put in the API's shape by the
+ * backend's own mapping (the columns are what is checked, not the mapping).
+ */
 export async function readTasks(sql: postgres.Sql, users: string[]): Promise<Map<number, Task>> {
-  const rows = await sql<
-    {
-      id: number;
-      user_id: string;
-      title: string;
-      description: string | null;
-      completed: boolean;
-      completed_at: Date | null;
-      priority: Task['priority'];
-      tags: string[];
-      due_at: Date | null;
-      recurrence: Task['recurrence'];
-      next_occurrence_id: number | null;
-      created_at: Date;
-      updated_at: Date;
-      version: number;
-    }[]
-  >`select id, user_id, title, description, completed, completed_at, priority, tags, due_at,
-      recurrence, next_occurrence_id, created_at, updated_at, version
-    from tasks where user_id in ${sql(users)}`;
-  const iso = (date: Date | null) => (date ? date.toISOString() : null);
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        ...row,
-        completed_at: iso(row.completed_at),
-        due_at: iso(row.due_at),
-        created_at: row.created_at.toISOString(),
-        updated_at: row.updated_at.toISOString(),
-      },
-    ]),
-  );
+  const db = drizzle(sql, { casing: 'snake_case' });
+  const rows = await db
+    .select(taskColumns)
+    .from(schema.tasks)
+    .where(inArray(schema.tasks.userId, users));
+  return new Map(rows.map((row) => [row.id, toTask(row)]));
 }
 
 /**

@@ -18,7 +18,13 @@ const OUTPUTS = [
   'packages/db/dist/migrate.js',
   'apps/backend/dist/server.js',
 ];
-const SOURCES = ['packages/contract/src', 'packages/db/src', 'apps/backend/src'];
+// The backend bundle includes @todo/schedule's source.
+const SOURCES = [
+  'packages/contract/src',
+  'packages/schedule/src',
+  'packages/db/src',
+  'apps/backend/src',
+];
 
 function newestMtime(target: string): number {
   const stats = statSync(target);

@@ -45,13 +45,23 @@ export const isDatabaseUnavailable = (error: unknown) =>
 /** True when an error means the connection it happened on no longer exists. */
 export const isConnectionLost = (error: unknown) => anyCause(error, hasCode(LOST_CODES));
 
+// The foreign keys from the user's own rows to Better Auth's user table.
+const USER_FOREIGN_KEYS = new Set(['tasks_user_id_user_id_fk', 'projects_user_id_user_id_fk']);
+
 /**
- * True when a task was written for a user id that is not in Better Auth's user table: a valid
- * token that outlived its user (the account was deleted). Not a server fault.
+ * True when a task or project (the Inbox made on first need, too) was written for a user id that
+ * is not in Better Auth's user table: a valid token that outlived its user (the account was
+ * deleted). Not a server fault.
  */
 export const isUnknownUser = (error: unknown) =>
   anyCause(
     error,
     ({ code, constraint_name }) =>
-      code === '23503' && constraint_name === 'tasks_user_id_user_id_fk',
+      code === '23503' &&
+      typeof constraint_name === 'string' &&
+      USER_FOREIGN_KEYS.has(constraint_name),
   );
+
+/** True when a write broke this unique index (two projects of one name, say). */
+export const isUniqueViolation = (error: unknown, index: string) =>
+  anyCause(error, ({ code, constraint_name }) => code === '23505' && constraint_name === index);

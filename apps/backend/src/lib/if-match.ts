@@ -1,3 +1,5 @@
+import { refused } from './refused.js';
+
 /** `#entity-tag` (RFC 9110 §8.8.3, §5.6.1): quoted tags, optionally weak, between commas. */
 const ENTITY_TAG_LIST = /^[ \t,]*(?:(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"[ \t]*(?:,[ \t,]*|$))+$/;
 const ENTITY_TAG = /(W\/)?"([^"]*)"/g;
@@ -23,4 +25,11 @@ export function parseIfMatch(header: string | undefined): number[] | null | 'inv
     .filter(([, weak, opaque = '']) => !weak && VERSION.test(opaque))
     .map(([, , opaque]) => Number(opaque))
     .filter((version) => version <= INTEGER_MAX);
+}
+
+/** The versions a write may apply to, from its If-Match header; a malformed header is a 400. */
+export function versionsFrom(headers: { 'if-match'?: string | undefined }): number[] | null {
+  const versions = parseIfMatch(headers['if-match']);
+  if (versions !== 'invalid') return versions;
+  throw refused(400, 'If-Match must be * or a list of quoted ETags, such as "3"');
 }

@@ -1,11 +1,16 @@
 import { createDatabase } from '@todo/db/client';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import {
+  createProjectsRepository,
+  type ProjectsRepository,
+} from '../repositories/projects-repository.js';
 import { createTasksRepository, type TasksRepository } from '../repositories/tasks-repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     tasksRepository: TasksRepository;
+    projectsRepository: ProjectsRepository;
     /** Resolves when the database answers a trivial query, rejects otherwise. */
     pingDatabase(): Promise<void>;
   }
@@ -16,7 +21,7 @@ export interface DatabaseOptions {
   poolMax: number;
 }
 
-/** The connection pool and the repository over it; the pool closes with the app. */
+/** The connection pool and the repositories over it; the pool closes with the app. */
 async function database(app: FastifyInstance, options: DatabaseOptions) {
   const { db, sql, close } = createDatabase(options.url, {
     max: options.poolMax,
@@ -25,6 +30,7 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
     applicationName: 'todo-backend',
   });
   app.decorate('tasksRepository', createTasksRepository(db));
+  app.decorate('projectsRepository', createProjectsRepository(db));
   app.decorate('pingDatabase', async () => {
     await sql`select 1`;
   });

@@ -43,9 +43,37 @@ function describeIssue(context: string, issue: ValidationIssue) {
   return { path, message };
 }
 
+// Errors that say the body has another shape than a branch, rather than a bad value in it.
+const SHAPE_KEYWORDS = new Set(['required', 'additionalProperties']);
+const BRANCH = /^#\/anyOf\/(\d+)\//;
+
+/**
+ * A body that may take one of several shapes (a task or a quick-add line) fails every branch of
+ * the schema's anyOf, and ajv reports them all: a task with a numeric title also hears that
+ * `text` is missing. Only the errors of the branch the body's shape matches best are reported
+ * (fewest missing or unknown fields, then fewest errors, then the first).
+ */
+function closestBranch(issues: ValidationIssue[]): ValidationIssue[] {
+  const branches = new Map<number, ValidationIssue[]>();
+  for (const issue of issues) {
+    const branch = BRANCH.exec(issue.schemaPath)?.[1];
+    if (branch !== undefined) {
+      const index = Number(branch);
+      branches.set(index, [...(branches.get(index) ?? []), issue]);
+    }
+  }
+  if (branches.size < 2) return issues;
+  const rank = (errors: ValidationIssue[]) =>
+    errors.filter((issue) => SHAPE_KEYWORDS.has(issue.keyword)).length * 1000 + errors.length;
+  const [best] = [...branches.entries()].sort(
+    ([a, aErrors], [b, bErrors]) => rank(aErrors) - rank(bErrors) || a - b,
+  );
+  return best?.[1] ?? issues;
+}
+
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.validation) {
-    const errors = error.validation.map((issue) =>
+    const errors = closestBranch(error.validation).map((issue) =>
       describeIssue(error.validationContext ?? '', issue),
     );
     return sendProblem(reply, 422, 'The request did not pass validation', { errors });

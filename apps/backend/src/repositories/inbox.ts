@@ -11,17 +11,21 @@ import type { Transaction } from './restored-occurrence.js';
 export async function inboxId(db: Database | Transaction, userId: string): Promise<number> {
   // Two attempts: when another request creates the Inbox at the same moment, this statement's
   // insert yields to it and its snapshot may predate that row; the second statement sees it.
+  // The insert runs only when no Inbox is found: an insert that yields to a conflict still takes
+  // an id from the sequence, and every task created without a project asks for the Inbox.
   for (let attempt = 0; attempt < 2; attempt++) {
     const [row] = await db.execute<{ id: number }>(sql`
-      with created as (
+      with found as (
+        select id from projects where user_id = ${userId} and is_inbox
+      ), created as (
         insert into projects (user_id, name, is_inbox, position)
-        values (${userId}, ${INBOX_NAME}, true, 0)
+        select ${userId}, ${INBOX_NAME}, true, 0 where not exists (select from found)
         on conflict (user_id) where is_inbox do nothing
         returning id
       )
-      select id from created
+      select id from found
       union all
-      select id from projects where user_id = ${userId} and is_inbox
+      select id from created
       limit 1`);
     if (row) return row.id;
   }

@@ -2,40 +2,35 @@ import type {
   CreateTaskBody,
   ListTasksQuery,
   PatchTaskBody,
-  SortField,
   TagCount,
   Task,
   TaskList,
+  UpdateTaskBody,
 } from '@todo/contract';
-import { TASK_LIMITS } from '@todo/contract';
+import { DEFAULT_SORT_ORDER, TASK_LIMITS } from '@todo/contract';
 import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
 import {
-  and,
-  arrayContains,
-  asc,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { isConnectionLost } from '../lib/database-errors.js';
-import { nextDueAt } from '../lib/recurrence.js';
-import { normalizeTags } from '../lib/tags.js';
+  copiedFields,
+  PLANNER_NOT_NEEDED_WHEN,
+  planCompletion,
+  seriesAnchor,
+} from '@todo/schedule';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { createInboxCache } from './inbox-cache.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
-import { type TaskRow, toTask } from './task-row.js';
+import { filters, SORT_COLUMNS } from './task-filters.js';
+import {
+  type Existing,
+  moveSubtasks,
+  type PlacementRequest,
+  resolvePlacement,
+} from './task-placement.js';
+import { type CountedTaskRow, type TaskRow, taskColumns, toTask } from './task-row.js';
+import { patchValues, replacementValues, type TaskValues, unprocessable } from './task-values.js';
+import { inTransaction } from './transaction.js';
 
 const { tasks } = schema;
-
-type TaskValues = Partial<typeof tasks.$inferInsert>;
 
 /**
  * The versions a write may apply to (the If-Match of the request); null: any. A task at another
@@ -46,100 +41,104 @@ export type Versions = readonly number[] | null;
 /** A write's outcome: the task as written, null when there is no such task, or 'stale'. */
 export type WriteResult = Task | null | 'stale';
 
+/** What a write to an existing task does, worked out from the task as it is. */
+interface Change {
+  values: TaskValues;
+  /** The project and parent asked for; left out when the write names neither. */
+  placement?: { request: PlacementRequest; existing: Existing };
+  /** Completing the task completes its open subtasks too. */
+  withSubtasks?: boolean;
+}
+
 const versionIn = (versions: Versions) =>
   versions ? inArray(tasks.version, [...versions]) : undefined;
 
-/** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+/** The project and parent a create or PUT names; what it leaves out takes its default. */
+const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => ({
+  projectId: body.project_id,
+  parentId: body.parent_id ?? null,
+});
 
-const SORT_COLUMNS: Record<SortField, SQL | AnyPgColumn> = {
-  created: tasks.createdAt,
-  due: tasks.dueAt,
-  priority: tasks.priority,
-  title: sql`lower(${tasks.title})`,
-};
-const DEFAULT_ORDER: Record<SortField, 'asc' | 'desc'> = {
-  created: 'desc',
-  due: 'asc',
-  priority: 'desc',
-  title: 'asc',
-};
+/**
+ * The toggle's one-statement fast path: completing or un-completing creates no occurrence. The
+ * planner's own list of conditions, so SQL and planner cannot disagree.
+ */
+const plannerNotNeeded = or(
+  ...PLANNER_NOT_NEEDED_WHEN.map(({ column, is }) =>
+    is === 'null'
+      ? isNull(tasks[column])
+      : is === 'true'
+        ? eq(tasks[column], true)
+        : isNotNull(tasks[column]),
+  ),
+);
 
-function filters(userId: string, query: ListTasksQuery): SQL[] {
-  const where: SQL[] = [eq(tasks.userId, userId)];
-  if (query.status === 'pending') where.push(eq(tasks.completed, false));
-  if (query.status === 'completed') where.push(eq(tasks.completed, true));
-  if (query.priority?.length) where.push(inArray(tasks.priority, query.priority));
-  if (query.tag?.length) {
-    where.push(arrayContains(tasks.tags, normalizeTags(query.tag)));
-  }
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    const match = or(ilike(tasks.title, pattern), ilike(tasks.description, pattern));
-    if (match) where.push(match);
-  }
-  if (query.due_before) where.push(lt(tasks.dueAt, new Date(query.due_before)));
-  if (query.due_after) where.push(gte(tasks.dueAt, new Date(query.due_after)));
-  if (query.overdue) where.push(eq(tasks.completed, false), lt(tasks.dueAt, sql`now()`));
-  if (query.has_due === true) where.push(isNotNull(tasks.dueAt));
-  if (query.has_due === false) where.push(isNull(tasks.dueAt));
-  return where;
-}
-
-/** Column values for a create or a full replacement (PUT): absent fields take their defaults. */
-function replacementValues(body: CreateTaskBody): TaskValues {
-  return {
-    title: body.title,
-    description: body.description ?? null,
-    priority: body.priority ?? 'medium',
-    tags: normalizeTags(body.tags ?? []),
-    dueAt: body.due_at ? new Date(body.due_at) : null,
-    recurrence: body.recurrence ?? 'none',
-    completed: body.completed ?? false,
+/**
+ * Writes `values` over the locked row `current`: the series' anchor and place follow the planner,
+ * and completing a repeating task creates its next occurrence once, as the planner says.
+ */
+async function writeTask(
+  tx: Transaction,
+  current: TaskRow,
+  values: TaskValues,
+  now: Date,
+): Promise<CountedTaskRow | undefined> {
+  const next = { ...current, ...values };
+  const series = seriesAnchor(current, next);
+  const update: TaskValues = {
+    ...values,
+    ...series,
+    updatedAt: now,
+    version: current.version + 1,
   };
-}
-
-/** Column values for a partial update (PATCH): only the fields named. */
-function patchValues(body: PatchTaskBody): TaskValues {
-  const values: TaskValues = {};
-  if (body.title !== undefined) values.title = body.title;
-  if (body.description !== undefined) values.description = body.description;
-  if (body.priority !== undefined) values.priority = body.priority;
-  if (body.tags !== undefined) values.tags = normalizeTags(body.tags);
-  if (body.due_at !== undefined) values.dueAt = body.due_at ? new Date(body.due_at) : null;
-  if (body.recurrence !== undefined) values.recurrence = body.recurrence;
-  if (body.completed !== undefined) values.completed = body.completed;
-  return values;
+  if (values.completed !== undefined && values.completed !== current.completed) {
+    update.completedAt = values.completed ? now : null;
+  }
+  if (values.completed === true) {
+    const plan = planCompletion({ ...next, ...series, completed: current.completed }, now);
+    if (plan.create) {
+      const occurrence = { userId: current.userId, ...copiedFields(next), ...plan.next };
+      const restored = await restoredOccurrence(tx, current.id, occurrence, plan);
+      const [created] = restored
+        ? [restored]
+        : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
+      update.nextOccurrenceId = created?.id ?? null;
+    }
+  }
+  const [row] = await tx
+    .update(tasks)
+    .set(update)
+    .where(eq(tasks.id, current.id))
+    .returning(taskColumns);
+  return row;
 }
 
 /**
- * postgres.js answers a failed transaction with ROLLBACK on the same connection; when that
- * connection is gone, the write throws outside any promise and kills the process
- * (porsager/postgres#1208). PostgreSQL has rolled back already, and db.transaction rejects by
- * itself when the connection closes: so the callback stays unsettled and sends nothing more.
+ * Completes the open subtasks of `parentId` with it: in one statement those whose completion
+ * creates nothing, one by one through the planner those that repeat.
  */
-function holdIfConnectionLost<T>(work: Promise<T>): Promise<T> {
-  return work.catch((error: unknown) => {
-    if (isConnectionLost(error)) return new Promise<never>(() => {});
-    throw error;
-  });
+async function completeSubtasks(tx: Transaction, parentId: number, now: Date): Promise<void> {
+  const open = and(eq(tasks.parentId, parentId), eq(tasks.completed, false));
+  await tx
+    .update(tasks)
+    .set({ completed: true, completedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+    .where(and(open, plannerNotNeeded));
+  const repeating = await tx.select().from(tasks).where(open).orderBy(asc(tasks.id)).for('update');
+  for (const subtask of repeating) await writeTask(tx, subtask, { completed: true }, now);
 }
 
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
 export function createTasksRepository(db: Database) {
-  /**
-   * Applies changes in one transaction with the row locked. Completing a recurring task stamps
-   * completed_at and creates its next occurrence once (next_occurrence_id guards re-completion).
-   */
-  async function change(
+  const inbox = createInboxCache(db);
+
+  /** Applies a change in one transaction with the row locked. */
+  function change(
     userId: string,
     id: number,
     versions: Versions,
-    valuesFor: (current: TaskRow) => TaskValues,
+    changeFor: (current: TaskRow) => Change,
   ): Promise<WriteResult> {
-    return db.transaction((tx) => holdIfConnectionLost(changeIn(tx)));
-
-    async function changeIn(tx: Transaction) {
+    return inTransaction(db, async (tx) => {
       const [current] = await tx
         .select()
         .from(tasks)
@@ -147,55 +146,27 @@ export function createTasksRepository(db: Database) {
         .for('update');
       if (!current) return null;
       if (versions && !versions.includes(current.version)) return 'stale';
-      const values = valuesFor(current);
+      const { values, placement, withSubtasks } = changeFor(current);
       const now = new Date();
-      const update: TaskValues = { ...values, updatedAt: now, version: current.version + 1 };
-      if (values.completed !== undefined && values.completed !== current.completed) {
-        update.completedAt = values.completed ? now : null;
-      }
-      const recurrence = values.recurrence ?? current.recurrence;
-      const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
-      // A new due date or rule starts a new series, anchored on that date.
-      const dueChanged = (dueAt?.getTime() ?? null) !== (current.dueAt?.getTime() ?? null);
-      const anchor =
-        dueChanged || recurrence !== current.recurrence
-          ? dueAt
-          : (current.recurrenceAnchorAt ?? dueAt);
-      update.recurrenceAnchorAt = recurrence === 'none' ? null : anchor;
-      // The next occurrence is the first step of the series after both now and this due date.
-      const after = dueAt && dueAt > now ? dueAt : now;
-      const nextDue =
-        values.completed === true &&
-        !current.completed &&
-        recurrence !== 'none' &&
-        !current.nextOccurrenceId
-          ? nextDueAt(anchor, recurrence, after)
-          : null;
-      // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
-      if (nextDue && nextDue.getUTCFullYear() <= 9999) {
-        const occurrence = {
+      if (placement) {
+        const place = await resolvePlacement(
+          tx,
           userId,
-          title: values.title ?? current.title,
-          description: values.description === undefined ? current.description : values.description,
-          priority: values.priority ?? current.priority,
-          tags: values.tags ?? current.tags,
-          recurrence,
-          dueAt: nextDue,
-          recurrenceAnchorAt: anchor,
-        };
-        const restored = await restoredOccurrence(tx, id, occurrence, after);
-        const [next] = restored
-          ? [restored]
-          : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
-        update.nextOccurrenceId = next?.id ?? null;
+          placement.request,
+          placement.existing,
+          () => inbox(userId),
+        );
+        Object.assign(values, place);
+        if (place.projectId !== current.projectId) {
+          await moveSubtasks(tx, id, place.projectId, now);
+        }
       }
-      const [row] = await tx
-        .update(tasks)
-        .set(update)
-        .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-        .returning();
+      if (withSubtasks && values.completed === true && !current.completed) {
+        await completeSubtasks(tx, id, now);
+      }
+      const row = await writeTask(tx, current, values, now);
       return row ? toTask(row) : null;
-    }
+    });
   }
 
   return {
@@ -203,9 +174,9 @@ export function createTasksRepository(db: Database) {
       const limit = query.limit ?? TASK_LIMITS.pageDefault;
       const offset = query.offset ?? 0;
       const sort = query.sort ?? 'created';
-      const direction = (query.order ?? DEFAULT_ORDER[sort]) === 'asc' ? asc : desc;
+      const direction = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'asc' ? asc : desc;
       const rows = await db
-        .select({ task: tasks, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .select({ ...taskColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(tasks)
         .where(and(...filters(userId, query)))
         .orderBy(
@@ -218,7 +189,7 @@ export function createTasksRepository(db: Database) {
         .offset(offset);
       const total = rows[0]?.total ?? (offset > 0 ? await this.count(userId, query) : 0);
       return {
-        items: rows.map((row) => toTask(row.task)),
+        items: rows.map(toTask),
         total,
         limit,
         offset,
@@ -236,64 +207,100 @@ export function createTasksRepository(db: Database) {
 
     async get(userId: string, id: number): Promise<Task | null> {
       const [row] = await db
-        .select()
+        .select(taskColumns)
         .from(tasks)
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId)));
       return row ? toTask(row) : null;
     },
 
     async create(userId: string, body: CreateTaskBody): Promise<Task> {
+      if ('text' in body) throw unprocessable('Quick add (text) is not available yet');
       const values = replacementValues(body);
       if (values.completed) values.completedAt = new Date();
-      const [row] = (await db
-        .insert(tasks)
-        .values({ ...values, userId, title: body.title })
-        .returning()) as [TaskRow];
-      return toTask(row);
+      const insert = async (runner: Database | Transaction, projectId: number) => {
+        const [row] = await runner
+          .insert(tasks)
+          .values({ ...values, userId, title: body.title, projectId })
+          .returning(taskColumns);
+        if (!row) throw new Error('The insert returned no row');
+        return toTask(row);
+      };
+      // The common case, a top-level task in the Inbox, is one statement.
+      if (body.project_id === undefined && !body.parent_id) {
+        return insert(db, await inbox(userId));
+      }
+      return inTransaction(db, async (tx) => {
+        const place = await resolvePlacement(tx, userId, replacementPlacement(body), null, () =>
+          inbox(userId),
+        );
+        values.parentId = place.parentId;
+        return insert(tx, place.projectId);
+      });
     },
 
-    replace: (userId: string, id: number, body: CreateTaskBody, versions: Versions = null) =>
-      change(userId, id, versions, () => replacementValues(body)),
+    replace: (userId: string, id: number, body: UpdateTaskBody, versions: Versions = null) =>
+      change(userId, id, versions, (current) => ({
+        values: replacementValues(body),
+        placement: {
+          request: replacementPlacement(body),
+          existing: { id, projectId: undefined, parentId: current.parentId },
+        },
+      })),
 
     patch: (userId: string, id: number, body: PatchTaskBody, versions: Versions = null) =>
-      change(userId, id, versions, () => patchValues(body)),
+      change(userId, id, versions, (current) => ({
+        values: patchValues(body),
+        ...(body.project_id !== undefined || body.parent_id !== undefined
+          ? {
+              placement: {
+                request: { projectId: body.project_id, parentId: body.parent_id },
+                existing: current,
+              },
+            }
+          : {}),
+      })),
 
-    async toggle(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
-      // One statement unless completing a recurring task must create its next occurrence: the
-      // transaction holds a pooled connection for four round trips (docs/benchmarks.md).
-      const now = new Date();
-      const [row] = await db
-        .update(tasks)
-        .set({
-          completed: sql`not ${tasks.completed}`,
-          completedAt: sql`case when ${tasks.completed} then null else ${now.toISOString()}::timestamptz end`,
-          updatedAt: now,
-          version: sql`${tasks.version} + 1`,
-        })
-        .where(
-          and(
-            eq(tasks.id, id),
-            eq(tasks.userId, userId),
-            versionIn(versions),
-            or(
-              eq(tasks.recurrence, 'none'),
-              eq(tasks.completed, true),
-              isNotNull(tasks.nextOccurrenceId),
-            ),
-          ),
-        )
-        .returning();
-      if (row) return toTask(row);
-      // Missing, stale, or a recurring task to complete: the transaction tells which.
-      return change(userId, id, versions, (current) => ({ completed: !current.completed }));
+    /**
+     * Toggles completion. With `withSubtasks`, completing the task completes its open subtasks in
+     * the same transaction; un-completing never changes them.
+     */
+    async toggle(
+      userId: string,
+      id: number,
+      versions: Versions = null,
+      { withSubtasks = false } = {},
+    ): Promise<WriteResult> {
+      if (!withSubtasks) {
+        // One statement unless completing a repeating task must create its next occurrence: the
+        // transaction holds a pooled connection for four round trips (docs/benchmarks.md).
+        const now = new Date();
+        const [row] = await db
+          .update(tasks)
+          .set({
+            completed: sql`not ${tasks.completed}`,
+            completedAt: sql`case when ${tasks.completed} then null else ${now.toISOString()}::timestamptz end`,
+            updatedAt: now,
+            version: sql`${tasks.version} + 1`,
+          })
+          .where(
+            and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions), plannerNotNeeded),
+          )
+          .returning(taskColumns);
+        if (row) return toTask(row);
+      }
+      // Missing, stale, a repeating task to complete, or subtasks too: the transaction tells.
+      return change(userId, id, versions, (current) => ({
+        values: { completed: !current.completed },
+        withSubtasks,
+      }));
     },
 
-    /** Deletes a task; answers the task as it was. */
+    /** Deletes a task and its subtasks (ON DELETE CASCADE); answers the task as it was. */
     async remove(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
       const [deleted] = await db
         .delete(tasks)
         .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions)))
-        .returning();
+        .returning(taskColumns);
       if (deleted) return toTask(deleted);
       return versions && (await this.get(userId, id)) ? 'stale' : null;
     },

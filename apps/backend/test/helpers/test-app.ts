@@ -1,4 +1,6 @@
 import { type CreateTaskBody, signAccessToken, type Task } from '@todo/contract';
+import { schema } from '@todo/db/client';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import Fastify, {
   type FastifyInstance,
   type InjectOptions,
@@ -8,6 +10,7 @@ import postgres from 'postgres';
 import { expect, inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database.js';
 import app from '../../src/app.js';
+import { inboxId } from '../../src/repositories/inbox.js';
 import { serverOptions } from '../../src/server-options.js';
 
 declare module 'vitest' {
@@ -36,6 +39,8 @@ export interface TestApp {
   as(userId: string, options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates a task through the API and returns it (fails the test unless the answer is 201). */
   createTask(userId: string, body: CreateTaskBody): Promise<Task>;
+  /** The user's Inbox project, created if need be (for rows inserted behind the API). */
+  inboxId(userId: string): Promise<number>;
   /** Runs SQL on the test database directly, to look behind the API. */
   sql: postgres.Sql;
   close(): Promise<void>;
@@ -83,6 +88,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
       }
     },
     as,
+    inboxId: (userId) => inboxId(drizzle(sql, { schema, casing: 'snake_case' }), userId),
     async createTask(userId, body) {
       const response = await as(userId, {
         method: 'POST',

@@ -304,15 +304,17 @@ describe('undoing the deletion of the next occurrence', () => {
     const deleted = await get(id);
     const response = await t.as(USER, { method: 'DELETE', url: url(id) });
     expect(response.statusCode).toBe(204);
-    const { title, description, priority, tags, due_at, recurrence, completed } = deleted;
+    const { title, description, priority, tags, due_at, repeat, time_zone, project_id } = deleted;
     return t.createTask(USER, {
       title,
       description,
       priority,
       tags,
       due_at,
-      recurrence,
-      completed,
+      ...(repeat ? { repeat: { rrule: repeat.rrule, from: repeat.from } } : {}),
+      time_zone,
+      project_id,
+      completed: deleted.completed,
     });
   }
   const pending = async (title: string) => (await series(title)).filter((row) => !row.completed);

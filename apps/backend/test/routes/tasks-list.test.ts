@@ -214,8 +214,9 @@ describe('GET /api/:user_id/tasks paging', () => {
   beforeAll(async () => {
     // 120 tasks in one statement: more than the largest page.
     const rows = await t.sql<{ id: number }[]>`
-      insert into tasks (user_id, title)
-      select ${PAGER}, 'task ' || lpad(n::text, 3, '0') from generate_series(1, 120) as n
+      insert into tasks (user_id, project_id, title)
+      select ${PAGER}, ${await t.inboxId(PAGER)}, 'task ' || lpad(n::text, 3, '0')
+      from generate_series(1, 120) as n
       returning id`;
     ids = rows.map((row) => row.id).sort((a, b) => a - b);
   });

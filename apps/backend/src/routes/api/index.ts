@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import projects from './projects.js';
 import tags from './tags.js';
 import tasks from './tasks.js';
 
@@ -7,4 +8,5 @@ export default async function api(app: FastifyInstance) {
   app.addHook('onRequest', app.requireUser);
   await app.register(tasks, { prefix: '/tasks' });
   await app.register(tags, { prefix: '/tags' });
+  await app.register(projects, { prefix: '/projects' });
 }

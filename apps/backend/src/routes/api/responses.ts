@@ -1,5 +1,5 @@
-import { Problem, Task } from '@todo/contract';
-import Type from 'typebox';
+import { Problem, Project, Task } from '@todo/contract';
+import Type, { type TProperties } from 'typebox';
 
 /** Error responses every authenticated route can give, for the OpenAPI document. */
 export const errorResponses = {
@@ -16,26 +16,40 @@ export const errorResponses = {
 export const conditionalErrorResponses = {
   ...errorResponses,
   412: Type.Object(Problem.properties, {
-    description: 'If-Match named no current version of the task: nothing was changed',
+    description: 'If-Match named no current version: nothing was changed',
   }),
 };
 
-/** One task, with its version as the ETag header (OpenAPI reads `headers` from here). */
-export const TaskWithEtag = Type.Object(Task.properties, {
-  headers: {
-    etag: {
-      type: 'string',
-      description: 'The task version, quoted ("3"); send it back in If-Match',
-    },
-  },
+/** A project write can also break a rule of projects (a duplicate name, the Inbox's). */
+const ProjectConflict = Type.Object(Problem.properties, {
+  description: 'A rule of projects refused the request (the detail says which): nothing changed',
 });
+export const projectErrorResponses = { ...errorResponses, 409: ProjectConflict };
+export const conditionalProjectErrorResponses = {
+  ...conditionalErrorResponses,
+  409: ProjectConflict,
+};
+
+/** A schema whose answer carries the version as the ETag header (OpenAPI reads `headers`). */
+const withEtag = <Properties extends TProperties>(properties: Properties, noun: string) =>
+  Type.Object(properties, {
+    headers: {
+      etag: {
+        type: 'string',
+        description: `The ${noun} version, quoted ("3"); send it back in If-Match`,
+      },
+    },
+  });
+
+export const TaskWithEtag = withEtag(Task.properties, 'task');
+export const ProjectWithEtag = withEtag(Project.properties, 'project');
 
 /** The If-Match a write accepts (RFC 9110 §13.1.1). */
 export const IfMatchHeaders = Type.Object({
   'if-match': Type.Optional(
     Type.String({
       description:
-        'Write only if the task is still at this ETag (or one of a list); a stale one answers ' +
+        'Write only if the task or project is still at this ETag (or one of a list); a stale one answers ' +
         '412 and changes nothing. `*` or no header: write whatever the version.',
     }),
   ),

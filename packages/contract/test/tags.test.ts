@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTags } from '../../src/lib/tags.js';
+import { normalizeTags } from '../src/tags.js';
 
 describe('normalizeTags', () => {
   it('trims and lower-cases', () => {
