@@ -151,6 +151,7 @@ test('the Inbox cannot be deleted or renamed from the sidebar, and an unknown pr
   await expect(sidebar(page).getByRole('button', { name: 'Options for Inbox' })).toHaveCount(0);
   await addProject(page, 'Private');
   await projectLink(page, 'Private').click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
   const url = page.url();
 
   const other = await browser.newContext();
