@@ -42,7 +42,7 @@ export function AppShell({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const search = useSearchParams();
+  const search = useSearchParams().toString();
   const [drawer, setDrawer] = useState(false);
   const [help, setHelp] = useState(false);
   const drawerRef = useRef<HTMLDivElement>(null);

@@ -14,13 +14,16 @@ import { CalendarIcon, InboxIcon, ListIcon, PlusIcon, SunIcon } from '@/componen
 import { useToast } from '@/components/ui/toaster';
 import { neighbourPosition } from '@/lib/projects/order';
 
+/** The link's name with its count in words ("Home, 3 open"): flex items would split it up. */
+function countedName(label: string, count: number): string {
+  return count > 0 ? `${label}, ${count} open` : label;
+}
+
 function Count({ value }: { value: number }) {
   if (value === 0) return null;
   return (
-    <span className="nav-count">
-      <span className="visually-hidden">, </span>
+    <span className="nav-count" aria-hidden="true">
       {value}
-      <span className="visually-hidden"> open</span>
     </span>
   );
 }
@@ -40,7 +43,12 @@ function NavLink({
 }) {
   return (
     <li>
-      <Link href={href} className="nav-link" aria-current={current ? 'page' : undefined}>
+      <Link
+        href={href}
+        className="nav-link"
+        aria-current={current ? 'page' : undefined}
+        aria-label={countedName(label, count)}
+      >
         <Icon className="nav-icon" />
         <span className="nav-label">{label}</span>
         <Count value={count} />
@@ -126,6 +134,7 @@ export function Sidebar({ tags }: { tags: TagCount[] }) {
           href={href}
           className="nav-link"
           aria-current={pathname === href ? 'page' : undefined}
+          aria-label={countedName(project.name, project.open_count)}
         >
           <ProjectDot color={project.color} />
           <span className="nav-label">{project.name}</span>

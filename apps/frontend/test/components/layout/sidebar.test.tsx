@@ -54,7 +54,12 @@ describe('Sidebar', () => {
   it('links every view and project, with open counts, and marks the current one', () => {
     renderSidebar();
     const links = within(nav()).getAllByRole('link');
-    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    expect(
+      links.map((link) => [
+        link.getAttribute('aria-label') ?? link.textContent,
+        link.getAttribute('href'),
+      ]),
+    ).toEqual([
       ['Inbox, 4 open', '/inbox'],
       ['Today', '/today'],
       ['Upcoming', '/upcoming'],
