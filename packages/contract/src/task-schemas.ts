@@ -162,7 +162,7 @@ export const ListTasksQuery = Type.Object(
       }),
     ),
     top_level: Type.Optional(
-      Type.Boolean({ description: 'true: only tasks that are not subtasks' }),
+      Type.Boolean({ description: 'true: only tasks that are not subtasks; false: only subtasks' }),
     ),
     priority: Type.Optional(Type.Array(PriorityValue, { maxItems: 3 })),
     tag: Type.Optional(Type.Array(Tag, { maxItems: TASK_LIMITS.tagsMax })),
@@ -183,6 +183,19 @@ export const ListTasksQuery = Type.Object(
       Type.Integer({ minimum: 1, maximum: TASK_LIMITS.pageMax, default: TASK_LIMITS.pageDefault }),
     ),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CompleteTaskQuery = Type.Object(
+  {
+    subtasks: Type.Optional(
+      Type.Enum(['complete'], {
+        description:
+          'complete: completing the task completes its open subtasks too, in the same ' +
+          'transaction; left out: only the task changes (un-completing never changes subtasks)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -214,6 +227,7 @@ export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
 export type PatchTaskBody = Static<typeof PatchTaskBody>;
 export type Task = Static<typeof Task>;
 export type ListTasksQuery = Static<typeof ListTasksQuery>;
+export type CompleteTaskQuery = Static<typeof CompleteTaskQuery>;
 export type TaskList = Static<typeof TaskList>;
 export type TagCount = Static<typeof TagCount>;
 export type TagList = Static<typeof TagList>;

@@ -40,15 +40,17 @@ async function ownProject(tx: Transaction, userId: string, projectId: number): P
 }
 
 /**
- * The parent, locked FOR SHARE until the transaction ends: a concurrent write that would make it
- * a subtask waits, then sees this task under it, so no second level can appear.
+ * The parent named. A new parent is locked FOR SHARE until the transaction ends: a concurrent
+ * write that would make it a subtask waits, then sees this task under it, so no second level
+ * can appear. The parent a subtask already has is only read (locking it would wait behind a
+ * transaction that holds it and then locks its subtasks: a deadlock).
  */
-async function lockedParent(tx: Transaction, userId: string, parentId: number) {
-  const [parent] = await tx
+async function parentOf(tx: Transaction, userId: string, parentId: number, isNew: boolean) {
+  const query = tx
     .select({ id: tasks.id, projectId: tasks.projectId, parentId: tasks.parentId })
     .from(tasks)
-    .where(and(eq(tasks.id, parentId), eq(tasks.userId, userId)))
-    .for('share');
+    .where(and(eq(tasks.id, parentId), eq(tasks.userId, userId)));
+  const [parent] = await (isNew ? query.for('share') : query);
   if (!parent) throw unprocessable(NO_SUCH_PARENT);
   if (parent.parentId !== null) {
     throw unprocessable('parent_id: that task is a subtask, and subtasks have none (one level)');
@@ -87,7 +89,8 @@ export async function resolvePlacement(
   if (existing && parentId === existing.id) {
     throw unprocessable('parent_id: a task cannot be its own parent');
   }
-  const parent = await lockedParent(tx, userId, parentId);
+  const isNewParent = existing?.parentId !== parentId;
+  const parent = await parentOf(tx, userId, parentId, isNewParent);
   const projectId = request.projectId ?? parent.projectId;
   if (projectId !== parent.projectId) {
     throw unprocessable(
@@ -96,7 +99,7 @@ export async function resolvePlacement(
         : 'project_id: a subtask must be in its parent’s project (leave project_id out to follow it)',
     );
   }
-  if (existing && existing.parentId !== parentId && (await hasSubtasks(tx, existing.id))) {
+  if (existing && isNewParent && (await hasSubtasks(tx, existing.id))) {
     throw unprocessable('parent_id: this task has subtasks, so it cannot become one (one level)');
   }
   return { projectId, parentId };

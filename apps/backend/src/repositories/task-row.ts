@@ -1,7 +1,7 @@
 import type { Task } from '@todo/contract';
 import { schema } from '@todo/db/client';
+import { repeatFields } from '@todo/schedule';
 import { getTableColumns, sql } from 'drizzle-orm';
-import { recurrenceOf, repeatOf } from '../lib/recurrence.js';
 
 const { tasks } = schema;
 
@@ -36,8 +36,7 @@ export function toTask(row: CountedTaskRow): Task {
     priority: row.priority,
     tags: row.tags,
     due_at: iso(row.dueAt),
-    recurrence: recurrenceOf(row.rrule),
-    repeat: repeatOf(row.rrule, row.repeatFrom),
+    ...repeatFields(row),
     time_zone: row.timeZone,
     project_id: row.projectId,
     parent_id: row.parentId,

@@ -1,8 +1,13 @@
-import type { PatchTaskBody, RepeatInput, UpdateTaskBody } from '@todo/contract';
+import type { PatchTaskBody, UpdateTaskBody } from '@todo/contract';
 import { normalizeTags } from '@todo/contract';
 import type { schema } from '@todo/db/client';
-import { canonicalTimeZone } from '@todo/schedule';
-import { rruleOf, ruleOf } from '../lib/recurrence.js';
+import {
+  canonicalTimeZone,
+  type RuleColumns,
+  ruleColumns,
+  ruleFromInput,
+  ruleFromRecurrence,
+} from '@todo/schedule';
 
 export type TaskValues = Partial<typeof schema.tasks.$inferInsert>;
 
@@ -14,21 +19,16 @@ export function unprocessable(detail: string): Error {
 type RuleFields = Pick<UpdateTaskBody, 'recurrence' | 'repeat'>;
 
 /** The stored rule of `repeat` or the legacy `recurrence` (one of them), undefined when neither. */
-function ruleValues({ recurrence, repeat }: RuleFields): TaskValues | undefined {
+function ruleValues({ recurrence, repeat }: RuleFields): RuleColumns | undefined {
   if (recurrence !== undefined && repeat !== undefined) {
     throw unprocessable('Send repeat or recurrence, not both (recurrence is the older form)');
   }
-  if (recurrence !== undefined) return { rrule: rruleOf(recurrence), repeatFrom: 'due' };
-  if (repeat === null) return { rrule: null, repeatFrom: 'due' };
-  if (repeat !== undefined) return repeatValues(repeat);
-  return undefined;
-}
-
-// Temporary until the planner lands: only the rules the first version knew.
-function repeatValues(repeat: RepeatInput): TaskValues {
-  const rrule = 'rrule' in repeat ? repeat.rrule : `FREQ=${repeat.frequency.toUpperCase()}`;
-  if (!ruleOf(rrule)) throw unprocessable('repeat: only FREQ=DAILY, WEEKLY, MONTHLY or YEARLY yet');
-  return { rrule, repeatFrom: repeat.from ?? 'due' };
+  if (recurrence !== undefined) return ruleColumns(ruleFromRecurrence(recurrence));
+  if (repeat === null) return ruleColumns(null);
+  if (repeat === undefined) return undefined;
+  const result = ruleFromInput(repeat);
+  if (!result.ok) throw unprocessable(`repeat: ${result.problem}`);
+  return ruleColumns(result.rule);
 }
 
 function timeZoneOf(timeZone: string): string {
@@ -45,9 +45,7 @@ export function replacementValues(body: UpdateTaskBody): TaskValues {
     priority: body.priority ?? 'medium',
     tags: normalizeTags(body.tags ?? []),
     dueAt: body.due_at ? new Date(body.due_at) : null,
-    rrule: null,
-    repeatFrom: 'due',
-    ...ruleValues(body),
+    ...(ruleValues(body) ?? ruleColumns(null)),
     timeZone: body.time_zone === undefined ? 'UTC' : timeZoneOf(body.time_zone),
     parentId: body.parent_id ?? null,
     completed: body.completed ?? false,

@@ -10,8 +10,13 @@ import type {
 import { DEFAULT_SORT_ORDER, TASK_LIMITS } from '@todo/contract';
 import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
+import {
+  copiedFields,
+  PLANNER_NOT_NEEDED_WHEN,
+  planCompletion,
+  seriesAnchor,
+} from '@todo/schedule';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { nextDueAt, ruleOf } from '../lib/recurrence.js';
 import { createInboxCache } from './inbox-cache.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
 import { filters, SORT_COLUMNS } from './task-filters.js';
@@ -21,7 +26,7 @@ import {
   type PlacementRequest,
   resolvePlacement,
 } from './task-placement.js';
-import { type TaskRow, taskColumns, toTask } from './task-row.js';
+import { type CountedTaskRow, type TaskRow, taskColumns, toTask } from './task-row.js';
 import { patchValues, replacementValues, type TaskValues, unprocessable } from './task-values.js';
 import { inTransaction } from './transaction.js';
 
@@ -41,6 +46,8 @@ interface Change {
   values: TaskValues;
   /** The project and parent asked for; left out when the write names neither. */
   placement?: { request: PlacementRequest; existing: Existing };
+  /** Completing the task completes its open subtasks too. */
+  withSubtasks?: boolean;
 }
 
 const versionIn = (versions: Versions) =>
@@ -52,14 +59,79 @@ const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => ({
   parentId: body.parent_id ?? null,
 });
 
+/**
+ * The toggle's one-statement fast path: completing or un-completing creates no occurrence. The
+ * planner's own list of conditions, so SQL and planner cannot disagree.
+ */
+const plannerNotNeeded = or(
+  ...PLANNER_NOT_NEEDED_WHEN.map(({ column, is }) =>
+    is === 'null'
+      ? isNull(tasks[column])
+      : is === 'true'
+        ? eq(tasks[column], true)
+        : isNotNull(tasks[column]),
+  ),
+);
+
+/**
+ * Writes `values` over the locked row `current`: the series' anchor and place follow the planner,
+ * and completing a repeating task creates its next occurrence once, as the planner says.
+ */
+async function writeTask(
+  tx: Transaction,
+  current: TaskRow,
+  values: TaskValues,
+  now: Date,
+): Promise<CountedTaskRow | undefined> {
+  const next = { ...current, ...values };
+  const series = seriesAnchor(current, next);
+  const update: TaskValues = {
+    ...values,
+    ...series,
+    updatedAt: now,
+    version: current.version + 1,
+  };
+  if (values.completed !== undefined && values.completed !== current.completed) {
+    update.completedAt = values.completed ? now : null;
+  }
+  if (values.completed === true) {
+    const plan = planCompletion({ ...next, ...series, completed: current.completed }, now);
+    if (plan.create) {
+      const occurrence = { userId: current.userId, ...copiedFields(next), ...plan.next };
+      const restored = await restoredOccurrence(tx, current.id, occurrence, plan);
+      const [created] = restored
+        ? [restored]
+        : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
+      update.nextOccurrenceId = created?.id ?? null;
+    }
+  }
+  const [row] = await tx
+    .update(tasks)
+    .set(update)
+    .where(eq(tasks.id, current.id))
+    .returning(taskColumns);
+  return row;
+}
+
+/**
+ * Completes the open subtasks of `parentId` with it: in one statement those whose completion
+ * creates nothing, one by one through the planner those that repeat.
+ */
+async function completeSubtasks(tx: Transaction, parentId: number, now: Date): Promise<void> {
+  const open = and(eq(tasks.parentId, parentId), eq(tasks.completed, false));
+  await tx
+    .update(tasks)
+    .set({ completed: true, completedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+    .where(and(open, plannerNotNeeded));
+  const repeating = await tx.select().from(tasks).where(open).orderBy(asc(tasks.id)).for('update');
+  for (const subtask of repeating) await writeTask(tx, subtask, { completed: true }, now);
+}
+
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
 export function createTasksRepository(db: Database) {
   const inbox = createInboxCache(db);
 
-  /**
-   * Applies changes in one transaction with the row locked. Completing a recurring task stamps
-   * completed_at and creates its next occurrence once (next_occurrence_id guards re-completion).
-   */
+  /** Applies a change in one transaction with the row locked. */
   function change(
     userId: string,
     id: number,
@@ -74,7 +146,7 @@ export function createTasksRepository(db: Database) {
         .for('update');
       if (!current) return null;
       if (versions && !versions.includes(current.version)) return 'stale';
-      const { values, placement } = changeFor(current);
+      const { values, placement, withSubtasks } = changeFor(current);
       const now = new Date();
       if (placement) {
         const place = await resolvePlacement(
@@ -89,51 +161,10 @@ export function createTasksRepository(db: Database) {
           await moveSubtasks(tx, id, place.projectId, now);
         }
       }
-      const update: TaskValues = { ...values, updatedAt: now, version: current.version + 1 };
-      if (values.completed !== undefined && values.completed !== current.completed) {
-        update.completedAt = values.completed ? now : null;
+      if (withSubtasks && values.completed === true && !current.completed) {
+        await completeSubtasks(tx, id, now);
       }
-      const rrule = values.rrule === undefined ? current.rrule : values.rrule;
-      const rule = ruleOf(rrule);
-      const dueAt = values.dueAt === undefined ? current.dueAt : values.dueAt;
-      // A new due date or rule starts a new series, anchored on that date.
-      const dueChanged = (dueAt?.getTime() ?? null) !== (current.dueAt?.getTime() ?? null);
-      const anchor =
-        dueChanged || rrule !== current.rrule ? dueAt : (current.recurrenceAnchorAt ?? dueAt);
-      update.recurrenceAnchorAt = rrule === null ? null : anchor;
-      // The next occurrence is the first step of the series after both now and this due date.
-      const after = dueAt && dueAt > now ? dueAt : now;
-      const nextDue =
-        values.completed === true && !current.completed && rule && !current.nextOccurrenceId
-          ? nextDueAt(anchor, rule, after)
-          : null;
-      // A series whose next date would pass the year 9999 ends: PostgreSQL can't be sent that date.
-      if (nextDue && nextDue.getUTCFullYear() <= 9999) {
-        const occurrence = {
-          userId,
-          title: values.title ?? current.title,
-          description: values.description === undefined ? current.description : values.description,
-          priority: values.priority ?? current.priority,
-          tags: values.tags ?? current.tags,
-          projectId: values.projectId ?? current.projectId,
-          parentId: values.parentId === undefined ? current.parentId : values.parentId,
-          rrule,
-          repeatFrom: values.repeatFrom ?? current.repeatFrom,
-          timeZone: values.timeZone ?? current.timeZone,
-          dueAt: nextDue,
-          recurrenceAnchorAt: anchor,
-        };
-        const restored = await restoredOccurrence(tx, id, occurrence, after);
-        const [next] = restored
-          ? [restored]
-          : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
-        update.nextOccurrenceId = next?.id ?? null;
-      }
-      const [row] = await tx
-        .update(tasks)
-        .set(update)
-        .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-        .returning(taskColumns);
+      const row = await writeTask(tx, current, values, now);
       return row ? toTask(row) : null;
     });
   }
@@ -229,31 +260,38 @@ export function createTasksRepository(db: Database) {
           : {}),
       })),
 
-    async toggle(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
-      // One statement unless completing a recurring task must create its next occurrence: the
-      // transaction holds a pooled connection for four round trips (docs/benchmarks.md).
-      const now = new Date();
-      const [row] = await db
-        .update(tasks)
-        .set({
-          completed: sql`not ${tasks.completed}`,
-          completedAt: sql`case when ${tasks.completed} then null else ${now.toISOString()}::timestamptz end`,
-          updatedAt: now,
-          version: sql`${tasks.version} + 1`,
-        })
-        .where(
-          and(
-            eq(tasks.id, id),
-            eq(tasks.userId, userId),
-            versionIn(versions),
-            or(isNull(tasks.rrule), eq(tasks.completed, true), isNotNull(tasks.nextOccurrenceId)),
-          ),
-        )
-        .returning(taskColumns);
-      if (row) return toTask(row);
-      // Missing, stale, or a recurring task to complete: the transaction tells which.
+    /**
+     * Toggles completion. With `withSubtasks`, completing the task completes its open subtasks in
+     * the same transaction; un-completing never changes them.
+     */
+    async toggle(
+      userId: string,
+      id: number,
+      versions: Versions = null,
+      { withSubtasks = false } = {},
+    ): Promise<WriteResult> {
+      if (!withSubtasks) {
+        // One statement unless completing a repeating task must create its next occurrence: the
+        // transaction holds a pooled connection for four round trips (docs/benchmarks.md).
+        const now = new Date();
+        const [row] = await db
+          .update(tasks)
+          .set({
+            completed: sql`not ${tasks.completed}`,
+            completedAt: sql`case when ${tasks.completed} then null else ${now.toISOString()}::timestamptz end`,
+            updatedAt: now,
+            version: sql`${tasks.version} + 1`,
+          })
+          .where(
+            and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions), plannerNotNeeded),
+          )
+          .returning(taskColumns);
+        if (row) return toTask(row);
+      }
+      // Missing, stale, a repeating task to complete, or subtasks too: the transaction tells.
       return change(userId, id, versions, (current) => ({
         values: { completed: !current.completed },
+        withSubtasks,
       }));
     },
 

@@ -28,7 +28,7 @@ const options = { now: new Date(DEFAULT_NOW), timeZone: DEFAULT_ZONE, projects }
 
 describe('quick add on hostile 500-character lines', () => {
   it.each(Object.entries(LINES))('%s: parses in well under 200 ms', (_, line) => {
-    // chrono compiles its patterns on first use (~0.5 s on a loaded machine): not this line's cost.
+    // V8 compiles chrono's patterns on first use (~0.1 s, docs/quick-add.md): not this line's cost.
     parseQuickAdd('warm up tomorrow 9am every day p1 #Home @x', options);
     parseQuickAdd(line, options);
     const started = performance.now();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CompleteTaskQuery,
   CreateTaskBody,
   ListTasksQuery,
   PatchTaskBody,
@@ -165,8 +166,11 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         ...common,
-        summary: 'Toggle completion; completing a recurring task creates its next occurrence',
+        summary:
+          'Toggle completion; completing a repeating task creates its next occurrence, and ' +
+          '?subtasks=complete completes its open subtasks with it',
         params: TaskParams,
+        querystring: CompleteTaskQuery,
         headers: IfMatchHeaders,
         response: { 200: TaskWithEtag, ...conditionalErrorResponses },
       },
@@ -174,7 +178,9 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       sendTask(
         reply,
-        await repo.toggle(request.userId, request.params.id, versionsFrom(request.headers)),
+        await repo.toggle(request.userId, request.params.id, versionsFrom(request.headers), {
+          withSubtasks: request.query.subtasks === 'complete',
+        }),
       ),
   );
 };
