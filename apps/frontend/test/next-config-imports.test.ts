@@ -28,7 +28,9 @@ describe('next.config.ts', () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const found = importsOf(file);
-      aliased.push(...found.aliased.map((specifier) => `${path.relative(root, file)}: ${specifier}`));
+      aliased.push(
+        ...found.aliased.map((specifier) => `${path.relative(root, file)}: ${specifier}`),
+      );
       queue.push(...found.relative);
     }
     expect(seen.size).toBeGreaterThan(2);
