@@ -174,8 +174,8 @@ describe(`fuzzing every endpoint through app.inject (fast-check seed ${SEED})`, 
       {
         weight: 3,
         arbitrary: fc
-          .tuple(userSegment, taskId())
-          .map(([user, id]) => `/api/${user}/tasks/${id}/complete`),
+          .tuple(userSegment, taskId(), fc.constantFrom('', '?subtasks=complete', '?subtasks=x'))
+          .map(([user, id, query]) => `/api/${user}/tasks/${id}/complete${query}`),
       },
       { weight: 2, arbitrary: userSegment.map((user) => `/api/${user}/tags`) },
       fc.constantFrom(

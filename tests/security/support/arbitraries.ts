@@ -158,8 +158,14 @@ export const fieldName = fc.oneof(
     'tags',
     'due_at',
     'recurrence',
+    'repeat',
+    'time_zone',
+    'project_id',
+    'parent_id',
+    'text',
     'completed',
     'id',
+    'subtask_count',
     'user_id',
     'next_occurrence_id',
     'created_at',
@@ -184,6 +190,56 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
+const TIME_ZONES = ['UTC', 'Europe/Berlin', 'pacific/kiritimati', 'Mars/Olympus', '+05:00', ''];
+const QUICK_ADD_LINES = [
+  'Pay rent tomorrow 9am every month p1 #Inbox @bills',
+  'tomorrow p1 #Inbox',
+  'Plant roses #NoSuchProject',
+  'every 2 weeks on mon, thu until dec 31 for 3 times',
+  'Read "tomorrow" by Smith @a @b @c @d @e @f @g @h @i @j @k',
+  '#',
+  '@',
+  '"',
+];
+/** Ids of the seeded tasks and projects (the other user's among them), and out-of-range ones. */
+const taskOrProjectId = fc.oneof(
+  fc.integer({ min: 1, max: 12 }),
+  fc.constantFrom(0, -1, 2_147_483_647, 2_147_483_648),
+);
+/** A repeat rule: structured (valid or not), an RRULE string (valid, near miss or hostile). */
+const repeatInput = fc.oneof(
+  fc.record(
+    {
+      frequency: fc.oneof(fc.constantFrom('daily', 'weekly', 'monthly', 'yearly'), nastyString),
+      interval: fc.oneof(fc.integer({ min: -1, max: 1000 }), wrongType),
+      weekdays: fc.oneof(fc.array(fc.constantFrom('mo', 'tu', 'su', 'xx'), { maxLength: 8 })),
+      month_day: fc.oneof(fc.integer({ min: -2, max: 32 }), fc.constant(null)),
+      count: fc.oneof(fc.integer({ min: 0, max: 1001 }), fc.constant(null)),
+      until: fc.oneof(dateTimeish, fc.constant(null)),
+      from: fc.oneof(fc.constantFrom('due', 'completion'), nastyString),
+    },
+    { requiredKeys: ['frequency'] },
+  ),
+  fc.record({
+    rrule: fc.oneof(
+      fc.constantFrom(
+        'FREQ=DAILY',
+        'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+        'freq=monthly;bymonthday=-1',
+        'FREQ=YEARLY;COUNT=3',
+        'FREQ=DAILY;UNTIL=99991231T235959Z',
+        'FREQ=HOURLY',
+        'FREQ=DAILY;FREQ=WEEKLY',
+        'FREQ=MONTHLY;BYDAY=1MO',
+        'FREQ=DAILY;INTERVAL=99999999999999999999',
+        'RRULE:',
+        ';;;',
+      ),
+      nastyString,
+    ),
+  }),
+);
+
 /** A task body: each field valid, hostile text, or the wrong type; sometimes extra fields. */
 export const taskBody = fc
   .record(
@@ -194,6 +250,11 @@ export const taskBody = fc
       tags: fc.oneof(fc.array(nastyString, { maxLength: 12 }), wrongType),
       due_at: fc.oneof(dateTimeish, fc.constant(null), nastyString, wrongType),
       recurrence: fc.oneof(fc.constantFrom(...RECURRENCES), nastyString),
+      repeat: fc.oneof(repeatInput, fc.constant(null), wrongType),
+      time_zone: fc.oneof(fc.constantFrom(...TIME_ZONES), nastyString, wrongType),
+      project_id: fc.oneof(taskOrProjectId, wrongType),
+      parent_id: fc.oneof(taskOrProjectId, fc.constant(null), wrongType),
+      text: fc.oneof(fc.constantFrom(...QUICK_ADD_LINES), nastyString, wrongType),
       completed: fc.oneof(fc.boolean(), wrongType),
     },
     { requiredKeys: [] },
@@ -290,6 +351,9 @@ export const queryString = fc.oneof(
         fc.oneof(
           fc.constantFrom(
             'status',
+            'project',
+            'parent',
+            'top_level',
             'priority',
             'tag',
             'q',

@@ -1,7 +1,7 @@
 import { schema } from '@todo/db/client';
 import { and, eq, sql } from 'drizzle-orm';
+import { refused } from '../lib/refused.js';
 import type { Transaction } from './restored-occurrence.js';
-import { unprocessable } from './task-values.js';
 
 const { projects, tasks } = schema;
 
@@ -36,7 +36,7 @@ async function ownProject(tx: Transaction, userId: string, projectId: number): P
     .select({ id: projects.id })
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.userId, userId)));
-  if (!row) throw unprocessable(NO_SUCH_PROJECT);
+  if (!row) throw refused(422, NO_SUCH_PROJECT);
 }
 
 /**
@@ -51,9 +51,9 @@ async function parentOf(tx: Transaction, userId: string, parentId: number, isNew
     .from(tasks)
     .where(and(eq(tasks.id, parentId), eq(tasks.userId, userId)));
   const [parent] = await (isNew ? query.for('share') : query);
-  if (!parent) throw unprocessable(NO_SUCH_PARENT);
+  if (!parent) throw refused(422, NO_SUCH_PARENT);
   if (parent.parentId !== null) {
-    throw unprocessable('parent_id: that task is a subtask, and subtasks have none (one level)');
+    throw refused(422, 'parent_id: that task is a subtask, and subtasks have none (one level)');
   }
   return parent;
 }
@@ -87,20 +87,21 @@ export async function resolvePlacement(
     return { projectId, parentId };
   }
   if (existing && parentId === existing.id) {
-    throw unprocessable('parent_id: a task cannot be its own parent');
+    throw refused(422, 'parent_id: a task cannot be its own parent');
   }
   const isNewParent = existing?.parentId !== parentId;
   const parent = await parentOf(tx, userId, parentId, isNewParent);
   const projectId = request.projectId ?? parent.projectId;
   if (projectId !== parent.projectId) {
-    throw unprocessable(
+    throw refused(
+      422,
       request.parentId === undefined
         ? 'project_id: a subtask stays in its parent’s project (move the parent, or send parent_id null)'
         : 'project_id: a subtask must be in its parent’s project (leave project_id out to follow it)',
     );
   }
   if (existing && isNewParent && (await hasSubtasks(tx, existing.id))) {
-    throw unprocessable('parent_id: this task has subtasks, so it cannot become one (one level)');
+    throw refused(422, 'parent_id: this task has subtasks, so it cannot become one (one level)');
   }
   return { projectId, parentId };
 }

@@ -8,32 +8,29 @@ import {
   ruleFromInput,
   ruleFromRecurrence,
 } from '@todo/schedule';
+import { refused } from '../lib/refused.js';
 
 export type TaskValues = Partial<typeof schema.tasks.$inferInsert>;
-
-/** A request the task rules refuse: the error handler answers it 422 with this message. */
-export function unprocessable(detail: string): Error {
-  return Object.assign(new Error(detail), { statusCode: 422 });
-}
 
 type RuleFields = Pick<UpdateTaskBody, 'recurrence' | 'repeat'>;
 
 /** The stored rule of `repeat` or the legacy `recurrence` (one of them), undefined when neither. */
 function ruleValues({ recurrence, repeat }: RuleFields): RuleColumns | undefined {
   if (recurrence !== undefined && repeat !== undefined) {
-    throw unprocessable('Send repeat or recurrence, not both (recurrence is the older form)');
+    throw refused(422, 'Send repeat or recurrence, not both (recurrence is the older form)');
   }
   if (recurrence !== undefined) return ruleColumns(ruleFromRecurrence(recurrence));
   if (repeat === null) return ruleColumns(null);
   if (repeat === undefined) return undefined;
   const result = ruleFromInput(repeat);
-  if (!result.ok) throw unprocessable(`repeat: ${result.problem}`);
+  if (!result.ok) throw refused(422, `repeat: ${result.problem}`);
   return ruleColumns(result.rule);
 }
 
-function timeZoneOf(timeZone: string): string {
+/** The canonical IANA name of a zone the body names; an unknown one is refused. */
+export function timeZoneOf(timeZone: string): string {
   const canonical = canonicalTimeZone(timeZone);
-  if (!canonical) throw unprocessable(`time_zone: "${timeZone}" is not an IANA time zone`);
+  if (!canonical) throw refused(422, `time_zone: "${timeZone}" is not an IANA time zone`);
   return canonical;
 }
 

@@ -18,6 +18,7 @@ import {
 } from '@todo/schedule';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { createInboxCache } from './inbox-cache.js';
+import { quickAddBody } from './quick-add-body.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
 import { filters, SORT_COLUMNS } from './task-filters.js';
 import {
@@ -27,7 +28,7 @@ import {
   resolvePlacement,
 } from './task-placement.js';
 import { type CountedTaskRow, type TaskRow, taskColumns, toTask } from './task-row.js';
-import { patchValues, replacementValues, type TaskValues, unprocessable } from './task-values.js';
+import { patchValues, replacementValues, type TaskValues } from './task-values.js';
 import { inTransaction } from './transaction.js';
 
 const { tasks } = schema;
@@ -213,8 +214,8 @@ export function createTasksRepository(db: Database) {
       return row ? toTask(row) : null;
     },
 
-    async create(userId: string, body: CreateTaskBody): Promise<Task> {
-      if ('text' in body) throw unprocessable('Quick add (text) is not available yet');
+    async create(userId: string, created: CreateTaskBody): Promise<Task> {
+      const body = 'text' in created ? await quickAddBody(db, userId, created) : created;
       const values = replacementValues(body);
       if (values.completed) values.completedAt = new Date();
       const insert = async (runner: Database | Transaction, projectId: number) => {

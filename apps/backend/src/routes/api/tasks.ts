@@ -12,9 +12,10 @@ import {
 } from '@todo/contract';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
-import { parseIfMatch } from '../../lib/if-match.js';
+import { versionsFrom } from '../../lib/if-match.js';
+import { refused } from '../../lib/refused.js';
 import { sendProblem } from '../../plugins/problem-details.js';
-import type { Versions, WriteResult } from '../../repositories/tasks-repository.js';
+import type { WriteResult } from '../../repositories/tasks-repository.js';
 import {
   conditionalErrorResponses,
   errorResponses,
@@ -35,16 +36,6 @@ function sendTask(reply: FastifyReply, result: WriteResult, status = 200) {
     );
   }
   return reply.code(status).header('etag', taskEtag(result.version)).send(result);
-}
-
-/** The versions a write may apply to, from its If-Match header. */
-function versionsFrom(headers: { 'if-match'?: string | undefined }): Versions {
-  const versions = parseIfMatch(headers['if-match']);
-  if (versions !== 'invalid') return versions;
-  // The error handler answers a 4xx error as a problem with this detail.
-  throw Object.assign(new Error('If-Match must be * or a list of quoted ETags, such as "3"'), {
-    statusCode: 400,
-  });
 }
 
 const tasks: FastifyPluginAsyncTypebox = async (app) => {
@@ -70,10 +61,24 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         ...common,
-        summary: 'Create a task',
+        summary: 'Create a task, or quick add one from a line of text',
+        description:
+          'Send the task’s fields, or `text`: one line read by quick add in `time_zone` ' +
+          '("Pay rent tomorrow 9am every month p1 #Home @bills"; grammar in docs/quick-add.md). ' +
+          'Fields sent beside `text` win over what it says. `#Project` names one of the user’s ' +
+          'projects, ignoring case; an unknown one, or a line that leaves no title, is a 422 and ' +
+          'nothing is created. Without `project_id` the task goes to the Inbox; with only ' +
+          '`parent_id` it is a subtask in its parent’s project.',
         params: UserParams,
         body: CreateTaskBody,
         response: { 201: TaskWithEtag, ...errorResponses },
+      },
+      // Both shapes at once would fail each branch for the other's field: say it plainly.
+      preValidation: async (request) => {
+        const body = request.body;
+        if (body && typeof body === 'object' && 'title' in body && 'text' in body) {
+          throw refused(422, 'Send title or text (quick add), not both');
+        }
       },
     },
     async (request, reply) => sendTask(reply, await repo.create(request.userId, request.body), 201),
@@ -98,6 +103,11 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         ...common,
         summary: 'Replace a task (fields left out take their defaults)',
+        description:
+          'PUT replaces the whole task: without `project_id` it goes back to the Inbox (or to ' +
+          'its parent’s project when `parent_id` is sent), without `parent_id` it is top level, ' +
+          'without `repeat`/`recurrence` it does not repeat, without `time_zone` it is UTC. ' +
+          'Moving a task with subtasks to another project moves them with it.',
         params: TaskParams,
         headers: IfMatchHeaders,
         body: UpdateTaskBody,
@@ -122,6 +132,10 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         ...common,
         summary: 'Change some fields of a task',
+        description:
+          'Only the fields sent change. Moving a task with subtasks to another project moves ' +
+          'them with it; a subtask stays in its parent’s project. A task with subtasks cannot ' +
+          'become a subtask (one level).',
         params: TaskParams,
         headers: IfMatchHeaders,
         body: PatchTaskBody,
@@ -146,6 +160,7 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         ...common,
         summary: 'Delete a task',
+        description: 'Deleting a task deletes its subtasks with it (ON DELETE CASCADE).',
         params: TaskParams,
         headers: IfMatchHeaders,
         response: { 204: Type.Null(), ...conditionalErrorResponses },
