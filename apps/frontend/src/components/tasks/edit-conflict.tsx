@@ -3,7 +3,8 @@
 import type { PatchTaskBody, Task } from '@todo/contract';
 import { type ReactNode, type Ref, useMemo } from 'react';
 import { changedFields, draftFromTask, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
-import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
+import { describeDue } from '@/lib/tasks/format-due';
+import { recurrenceLabel } from '@/lib/tasks/options';
 import { PriorityBadge } from './task-meta';
 
 type Field = keyof PatchTaskBody;

@@ -1,13 +1,11 @@
 'use client';
 
-import { PRIORITIES, RECURRENCES, TASK_LIMITS } from '@todo/contract';
+import { TASK_LIMITS } from '@todo/contract';
 import type { ReactNode, Ref } from 'react';
 import { FieldError, fieldErrorId } from '@/components/ui/field-error';
 import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
-import { recurrenceLabel } from '@/lib/tasks/format-due';
+import { optionValue, PRIORITY_OPTIONS, RECURRENCE_OPTIONS } from '@/lib/tasks/options';
 import { TagInput } from './tag-input';
-
-const PRIORITY_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 function Field({
   id,
@@ -101,13 +99,13 @@ export function TaskFields({
           className="input select"
           value={draft.priority}
           onChange={(event) => {
-            const value = PRIORITIES.find((priority) => priority === event.target.value);
+            const value = optionValue(PRIORITY_OPTIONS, event.target.value);
             if (value) set('priority', value);
           }}
         >
-          {[...PRIORITIES].reverse().map((priority) => (
-            <option key={priority} value={priority}>
-              {PRIORITY_LABELS[priority]}
+          {PRIORITY_OPTIONS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>
@@ -133,13 +131,13 @@ export function TaskFields({
           className="input select"
           value={draft.recurrence}
           onChange={(event) => {
-            const value = RECURRENCES.find((recurrence) => recurrence === event.target.value);
+            const value = optionValue(RECURRENCE_OPTIONS, event.target.value);
             if (value) set('recurrence', value);
           }}
         >
-          {RECURRENCES.map((recurrence) => (
-            <option key={recurrence} value={recurrence}>
-              {recurrenceLabel(recurrence)}
+          {RECURRENCE_OPTIONS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>

@@ -1,8 +1,9 @@
 'use client';
 
-import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { MoveIcon, PencilIcon, TrashIcon } from '@/components/ui/icons';
 import type { ListedTask } from '@/lib/tasks/optimistic';
 import { TaskMeta } from './task-meta';
+import { isTyping } from './use-shortcuts';
 
 /** One row of the list: a checkbox, the title and details, edit and delete. */
 export function TaskItem({
@@ -12,6 +13,7 @@ export function TaskItem({
   onToggle,
   onEdit,
   onDelete,
+  onMove,
 }: {
   task: ListedTask;
   now: Date;
@@ -19,13 +21,22 @@ export function TaskItem({
   onToggle: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  onMove: () => void;
 }) {
   // A new task cannot be changed before it exists; a saving one can (the next change queues).
   const unsaved = task.id < 0;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: `m` bubbles up from the row's own controls; the row is no control itself
     <div
       className={`task${task.completed ? ' task-done' : ''}`}
       aria-busy={task.saving || undefined}
+      onKeyDown={(event) => {
+        // `m` anywhere in the row (its checkbox, its buttons) opens the project chooser.
+        if (event.key !== 'm' || unsaved || event.metaKey || event.ctrlKey || event.altKey) return;
+        if (isTyping(event.target)) return;
+        event.preventDefault();
+        onMove();
+      }}
     >
       <input
         type="checkbox"
@@ -54,6 +65,17 @@ export function TaskItem({
           onClick={onEdit}
         >
           <PencilIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move “${task.title}” to another project`}
+          aria-keyshortcuts="m"
+          title="Move to… (m)"
+          disabled={unsaved}
+          onClick={onMove}
+        >
+          <MoveIcon />
         </button>
         <button
           type="button"

@@ -13,6 +13,10 @@ import {
 } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
 import type { ListedTask, OptimisticChange } from '@/lib/tasks/optimistic';
+import { groupTasks, type ViewKind } from '@/lib/tasks/views';
+import { moveTaskAction } from '../projects/actions';
+import { MoveTaskDialog } from '../projects/move-task-dialog';
+import { useProjects } from '../projects/projects-context';
 import { useToast } from '../ui/toaster';
 import {
   deleteTaskAction,
@@ -30,8 +34,17 @@ function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
-/** The list with optimistic complete, edit and delete; a refusal rolls back with a message. */
+export interface TaskView {
+  kind: ViewKind;
+  title: string;
+}
+
+/**
+ * The list with optimistic complete, edit, move and delete; a refusal rolls back with a
+ * message. Today and Upcoming show it in groups by day.
+ */
 export function TaskList({
+  view,
   tasks,
   total,
   filters,
@@ -42,6 +55,7 @@ export function TaskList({
   applyChange,
   onOutcome,
 }: {
+  view: TaskView;
   tasks: ListedTask[];
   total: number;
   filters: TaskFilters;
@@ -55,6 +69,8 @@ export function TaskList({
   const now = useNow(serverNow);
   const toast = useToast();
   const [editing, setEditing] = useState<EditState | null>(null);
+  const [moving, setMoving] = useState<Task | null>(null);
+  const projects = useProjects();
 
   const refused = (what: string, result: TaskActionResult<unknown>) => {
     if (!result.ok) toast({ tone: 'error', message: `Could not ${what}. ${result.message}` });
@@ -91,6 +107,26 @@ export function TaskList({
       toast({
         message: `Deleted “${task.title}”`,
         action: { label: 'Undo', onAction: () => restore(task) },
+      });
+    });
+
+  const move = (task: Task, projectId: number) =>
+    startTransition(async () => {
+      const target = projects.active.find((project) => project.id === projectId);
+      // Out of a project's list it goes; elsewhere it stays, with its new project.
+      const leaves = view.kind === 'inbox' || view.kind === 'project';
+      applyChange(
+        leaves
+          ? { type: 'remove', id: task.id }
+          : { type: 'update', id: task.id, changes: { project_id: projectId } },
+      );
+      const moved = await moveTaskAction(task.id, task.version, projectId);
+      const result = moved.ok ? moved : { ...moved, errors: {} };
+      onOutcome(result);
+      if (!result.ok) return refused(`move “${task.title}”`, result);
+      toast({
+        tone: 'success',
+        message: `Moved “${task.title}” to “${target?.name ?? 'the project'}”`,
       });
     });
 
@@ -133,13 +169,16 @@ export function TaskList({
   };
 
   const first = (filters.page - 1) * PAGE_SIZE;
-  const hasNext = first + tasks.length < total;
+  const paged = view.kind === 'all';
+  const hasNext = paged && first + tasks.length < total;
+  const groups = groupTasks(view.kind, tasks, now, timeZone);
+  const empty = view.kind === 'all' ? (isFiltered(filters) ? 'no-match' : 'no-tasks') : view.kind;
 
   return (
     <section className="task-section" aria-labelledby="task-list-heading">
       <div className="list-header">
         <h2 id="task-list-heading" className="list-title">
-          {isFiltered(filters) ? 'Matching tasks' : 'All tasks'}
+          {view.kind === 'all' && isFiltered(filters) ? 'Matching tasks' : view.title}
         </h2>
         {!unavailable ? (
           <p className="list-count" aria-live="polite">
@@ -153,43 +192,68 @@ export function TaskList({
       </div>
       {unavailable ? (
         <EmptyState kind="unavailable" />
-      ) : tasks.length === 0 ? (
-        <EmptyState kind={isFiltered(filters) ? 'no-match' : 'no-tasks'} />
+      ) : groups.length === 0 ? (
+        <EmptyState kind={empty} />
       ) : (
-        <ul className="task-list">
-          {tasks.map((task) => (
-            <li key={task.id} className={`task-row priority-${task.priority}`}>
-              {editing?.id === task.id ? (
-                <TaskEditor
-                  state={editing}
-                  suggestions={suggestions}
-                  onChange={(draft) => setEditing({ ...editing, draft })}
-                  onSave={() => save(editing)}
-                  onCancel={() => close(task.id)}
-                />
-              ) : (
-                <TaskItem
-                  task={task}
-                  now={now}
-                  timeZone={timeZone}
-                  onToggle={() => toggle(task)}
-                  onEdit={() => {
-                    const draft = draftFromTask(task, timeZone);
-                    setEditing({
-                      id: task.id,
-                      version: task.version,
-                      base: draft,
-                      draft,
-                      errors: {},
-                    });
-                  }}
-                  onDelete={() => remove(task)}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+        groups.map((group) => (
+          <section
+            key={group.key}
+            className="task-group"
+            aria-labelledby={group.title ? `group-${group.key}` : undefined}
+          >
+            {group.title ? (
+              <h3 id={`group-${group.key}`} className="group-title">
+                {group.title}
+              </h3>
+            ) : null}
+            <ul className="task-list">
+              {group.tasks.map((task) => (
+                <li key={task.id} className={`task-row priority-${task.priority}`}>
+                  {editing?.id === task.id ? (
+                    <TaskEditor
+                      state={editing}
+                      suggestions={suggestions}
+                      onChange={(draft) => setEditing({ ...editing, draft })}
+                      onSave={() => save(editing)}
+                      onCancel={() => close(task.id)}
+                    />
+                  ) : (
+                    <TaskItem
+                      task={task}
+                      now={now}
+                      timeZone={timeZone}
+                      onToggle={() => toggle(task)}
+                      onEdit={() => {
+                        const draft = draftFromTask(task, timeZone);
+                        setEditing({
+                          id: task.id,
+                          version: task.version,
+                          base: draft,
+                          draft,
+                          errors: {},
+                        });
+                      }}
+                      onDelete={() => remove(task)}
+                      onMove={() => setMoving(task)}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
       )}
+      {moving ? (
+        <MoveTaskDialog
+          task={moving}
+          projects={projects.active}
+          onMove={(projectId) => {
+            setMoving(null);
+            if (projectId !== moving.project_id) move(moving, projectId);
+          }}
+          onClose={() => setMoving(null)}
+        />
+      ) : null}
       {filters.page > 1 || hasNext ? (
         <nav className="pagination" aria-label="Pages">
           {filters.page > 1 ? (

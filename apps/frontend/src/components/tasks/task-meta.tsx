@@ -2,15 +2,14 @@ import type { Priority, Task } from '@todo/contract';
 import Link from 'next/link';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
+import { priorityLabel } from '@/lib/tasks/options';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
-
-const PRIORITY_TEXT: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
     <span className={`badge badge-${priority}`}>
       <span className="visually-hidden">Priority: </span>
-      {PRIORITY_TEXT[priority]}
+      {priorityLabel(priority)}
     </span>
   );
 }

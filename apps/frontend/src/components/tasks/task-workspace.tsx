@@ -6,14 +6,14 @@ import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import type { TaskFilters } from '@/lib/tasks/filters';
 import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
-import { ToastProvider } from '../ui/toaster';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
 import { NEW_TASK_TITLE_ID, NewTaskForm } from './new-task-form';
 import { Reminders } from './reminders';
-import { TaskList } from './task-list';
+import { TaskList, type TaskView } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
 export interface TaskWorkspaceProps {
+  view: TaskView;
   tasks: Task[];
   total: number;
   filters: TaskFilters;
@@ -33,15 +33,9 @@ function focusById(id: string) {
   }
 }
 
-export function TaskWorkspace(props: TaskWorkspaceProps) {
-  return (
-    <ToastProvider>
-      <Workspace {...props} />
-    </ToastProvider>
-  );
-}
-
-function Workspace({
+/** One view's tasks: the add form, reminders, (on All tasks) the filters, and the list. */
+export function TaskWorkspace({
+  view,
   tasks,
   total,
   filters,
@@ -92,8 +86,9 @@ function Workspace({
           </div>
         </div>
         <div className="workspace-main">
-          <FilterBar filters={filters} tags={tags} />
+          {view.kind === 'all' ? <FilterBar filters={filters} tags={tags} /> : null}
           <TaskList
+            view={view}
             tasks={optimisticTasks}
             total={total}
             filters={filters}

@@ -1,4 +1,5 @@
 import {
+  normalizeTags,
   type PatchTaskBody,
   PRIORITIES,
   type Priority,
@@ -10,7 +11,6 @@ import {
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
-import { normaliseTag } from '@/lib/tasks/filters';
 
 /** What the add/edit form holds: strings as typed, the due date as a datetime-local value. */
 export interface TaskDraft {
@@ -64,7 +64,7 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
 
 /** Adds a typed tag to a list: trimmed, lower-case, no duplicates, within the limits. */
 export function addTag(tags: string[], typed: string): { tags: string[]; error?: string } {
-  const tag = normaliseTag(typed);
+  const [tag] = normalizeTags([typed]);
   if (!tag) return { tags };
   if (tag.length > TASK_LIMITS.tagMax) {
     return { tags, error: `Keep tags to ${TASK_LIMITS.tagMax} characters.` };
@@ -95,7 +95,7 @@ export function validateDraft(
   }
   if (!PRIORITIES.includes(draft.priority)) errors.priority = 'Choose low, medium or high.';
   if (!RECURRENCES.includes(draft.recurrence)) errors.recurrence = 'Choose how the task repeats.';
-  const tags = draft.tags.map(normaliseTag).filter((tag) => tag.length > 0);
+  const tags = normalizeTags(draft.tags);
   if (tags.length > TASK_LIMITS.tagsMax) {
     errors.tags = `A task can have at most ${TASK_LIMITS.tagsMax} tags.`;
   } else if (tags.some((tag) => tag.length > TASK_LIMITS.tagMax)) {
@@ -115,7 +115,7 @@ export function validateDraft(
       title,
       description: description || null,
       priority: draft.priority,
-      tags: [...new Set(tags)],
+      tags,
       due_at: dueAt,
       recurrence: draft.recurrence,
     },

@@ -1,6 +1,6 @@
-import type { ListTasksQuery } from '@todo/contract';
+import { DEFAULT_SORT_ORDER, type ListTasksQuery } from '@todo/contract';
 import { startOfZonedDay, zonedParts } from '@todo/schedule';
-import { type DueFilter, defaultOrder, PAGE_SIZE, type TaskFilters } from '@/lib/tasks/filters';
+import { type DueFilter, PAGE_SIZE, type TaskFilters } from '@/lib/tasks/filters';
 
 export interface DueRange {
   due_after?: string;
@@ -41,7 +41,7 @@ export function toListQuery(filters: TaskFilters, now: Date, timeZone: string): 
   const query: ListTasksQuery = {
     status: filters.status,
     sort: filters.sort,
-    order: filters.order ?? defaultOrder(filters.sort),
+    order: filters.order ?? DEFAULT_SORT_ORDER[filters.sort],
     limit: PAGE_SIZE,
     offset: (filters.page - 1) * PAGE_SIZE,
     ...dueRange(filters.due, now, timeZone),
