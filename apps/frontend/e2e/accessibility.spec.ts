@@ -8,6 +8,7 @@ import {
   taskRow,
   test,
 } from './support/fixtures';
+import { addProject, projectLink, projectMenu, sidebar } from './support/projects';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -59,6 +60,41 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'editor with an error');
     });
 
+    test('views, projects, menus and dialogs', async ({ page }) => {
+      await signUp(page);
+      for (const path of ['/inbox', '/today', '/upcoming']) {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${path} empty`);
+      }
+      await addProject(page, 'Home', 'Yellow');
+      await addTask(page, { title: 'Late bill', due: await localDateTime(page, -1, '09:00') });
+      await addTask(page, { title: 'Call mum', due: await localDateTime(page, 1, '18:00') });
+      for (const path of ['/today', '/upcoming', '/inbox']) {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${path} with tasks`);
+      }
+      await projectLink(page, 'Home').click();
+      await expect(page.getByRole('heading', { level: 2, name: 'Home' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'empty project');
+
+      await sidebar(page).getByRole('button', { name: 'Options for Home' }).click();
+      await expectNoSeriousViolations(page, 'project menu');
+      await page.keyboard.press('Escape');
+      await projectMenu(page, 'Home', 'Edit…');
+      await expectNoSeriousViolations(page, 'project dialog');
+      await page.keyboard.press('Escape');
+      await projectMenu(page, 'Home', 'Delete…');
+      await expectNoSeriousViolations(page, 'delete dialog');
+      await page.keyboard.press('Escape');
+
+      await page.goto('/today');
+      await taskRow(page, 'Late bill').getByRole('button', { name: /^Move/ }).click();
+      await expectNoSeriousViolations(page, 'move chooser');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('?');
+      await expectNoSeriousViolations(page, 'shortcuts help');
+    });
+
     test('quick add chips, subtasks, the parent question and the repeat editor', async ({
       page,
     }) => {
@@ -107,5 +143,8 @@ test.describe('phone width', () => {
     await signUp(page);
     await addTask(page, { title: 'Phone task', priority: 'High', tags: ['mobile'] });
     await expectNoSeriousViolations(page, 'tasks (phone)');
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await expect(page.getByRole('dialog', { name: 'Navigation' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'navigation drawer (phone)');
   });
 });

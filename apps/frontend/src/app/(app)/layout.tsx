@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       projects={{
         active: projects.active.ok ? projects.active.data.items : [],
         archived: projects.archived.ok ? projects.archived.data.items : [],
+        unavailable: !projects.active.ok,
       }}
       tags={tags.ok ? tags.data.items : []}
     >

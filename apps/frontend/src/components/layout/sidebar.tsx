@@ -65,7 +65,7 @@ type Dialog =
 /** The views, the projects with their open counts and actions, and the tags. */
 export function Sidebar({ tags }: { tags: TagCount[] }) {
   const pathname = usePathname();
-  const { active, archived } = useProjects();
+  const { active, archived, unavailable } = useProjects();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -185,7 +185,9 @@ export function Sidebar({ tags }: { tags: TagCount[] }) {
             {projects.map(projectItem)}
           </ul>
         ) : (
-          <p className="nav-empty">No projects yet.</p>
+          <p className="nav-empty">
+            {unavailable ? 'Projects could not be loaded.' : 'No projects yet.'}
+          </p>
         )}
         {archived.length > 0 ? (
           <>

@@ -27,11 +27,6 @@ export function ProjectMenu({ project, items }: { project: Project; items: MenuI
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  const entries = () => [
-    ...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not([disabled])') ??
-      []),
-  ];
-
   useEffect(() => {
     if (!open) return;
     entriesOf(menu.current)[0]?.focus();

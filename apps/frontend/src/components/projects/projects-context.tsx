@@ -7,6 +7,8 @@ export interface ProjectLists {
   /** Sidebar order, the Inbox first. */
   active: Project[];
   archived: Project[];
+  /** True when the backend did not answer the list: say so rather than "no projects". */
+  unavailable?: boolean;
 }
 
 const ProjectsContext = createContext<ProjectLists>({ active: [], archived: [] });

@@ -16,26 +16,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Upcoming shows this many days one by one (today first), then "Later". */
 export const UPCOMING_DAYS = 7;
 
-/** Open tasks due before tomorrow starts in the user's zone: the overdue and today's. */
-export function todayQuery(now: Date, timeZone: string): ListTasksQuery {
-  return {
-    status: 'pending',
-    due_before: dueRange('today', now, timeZone).due_before,
-    sort: 'due',
-    order: 'asc',
-    limit: TASK_LIMITS.pageMax,
-  };
+/** Open tasks in a due range, soonest first, as many as one page holds. */
+function openByDue(range: Pick<ListTasksQuery, 'due_after' | 'due_before'>): ListTasksQuery {
+  return { status: 'pending', ...range, sort: 'due', order: 'asc', limit: TASK_LIMITS.pageMax };
 }
 
-/** Open tasks due from the start of today on, soonest first. */
+/** Open tasks due before tomorrow starts in the user's zone: the overdue and today's. */
+export function todayQuery(now: Date, timeZone: string): ListTasksQuery {
+  return openByDue({ due_before: dueRange('today', now, timeZone).due_before });
+}
+
+/** Open tasks due from the start of today on. */
 export function upcomingQuery(now: Date, timeZone: string): ListTasksQuery {
-  return {
-    status: 'pending',
-    due_after: dueRange('today', now, timeZone).due_after,
-    sort: 'due',
-    order: 'asc',
-    limit: TASK_LIMITS.pageMax,
-  };
+  return openByDue({ due_after: dueRange('today', now, timeZone).due_after });
 }
 
 /** Whole days from today to the day of `dueAt`, both in `timeZone` (a DST day still counts one). */

@@ -72,6 +72,16 @@ describe('Sidebar', () => {
     expect(screen.getByRole('link', { name: 'Today' }).getAttribute('aria-current')).toBeNull();
   });
 
+  it('says when the projects could not be loaded, rather than that there are none', () => {
+    render(
+      <ProjectsProvider value={{ active: [], archived: [], unavailable: true }}>
+        <Sidebar tags={[]} />
+      </ProjectsProvider>,
+    );
+    expect(screen.getByText('Projects could not be loaded.')).toBeTruthy();
+    expect(screen.queryByText('No projects yet.')).toBeNull();
+  });
+
   it('shows archived projects only behind the toggle', () => {
     renderSidebar();
     expect(screen.queryByRole('link', { name: 'Old' })).toBeNull();

@@ -15,22 +15,26 @@ const projects = [
   projectFixture({ id: 3, name: 'Work', is_inbox: false, color: 'red' }),
 ];
 
+function renderItem(shown: typeof task, onMove: () => void) {
+  render(
+    <TaskItem
+      task={shown}
+      now={new Date()}
+      timeZone="UTC"
+      onToggle={vi.fn()}
+      onEdit={vi.fn()}
+      onDelete={vi.fn()}
+      onMove={onMove}
+    />,
+  );
+}
+
 describe('moving a task', () => {
   afterEach(cleanup);
 
   it('opens the chooser with m anywhere in the row, and from its button', () => {
     const onMove = vi.fn();
-    render(
-      <TaskItem
-        task={task}
-        now={new Date()}
-        timeZone="UTC"
-        onToggle={vi.fn()}
-        onEdit={vi.fn()}
-        onDelete={vi.fn()}
-        onMove={onMove}
-      />,
-    );
+    renderItem(task, onMove);
     fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Mark “Buy milk” as done' }), {
       key: 'm',
     });
@@ -46,17 +50,7 @@ describe('moving a task', () => {
 
   it('does not open it for a task not saved yet', () => {
     const onMove = vi.fn();
-    render(
-      <TaskItem
-        task={{ ...task, id: -1 }}
-        now={new Date()}
-        timeZone="UTC"
-        onToggle={vi.fn()}
-        onEdit={vi.fn()}
-        onDelete={vi.fn()}
-        onMove={onMove}
-      />,
-    );
+    renderItem({ ...task, id: -1 }, onMove);
     fireEvent.keyDown(screen.getByRole('checkbox'), { key: 'm' });
     expect(onMove).not.toHaveBeenCalled();
   });
