@@ -1,5 +1,13 @@
 import { expectNoSeriousViolations } from './support/axe';
-import { addTask, expect, localDateTime, signUp, taskRow, test } from './support/fixtures';
+import {
+  addTask,
+  expect,
+  localDateTime,
+  newTaskForm,
+  signUp,
+  taskRow,
+  test,
+} from './support/fixtures';
 import { addProject, projectLink, projectMenu, sidebar } from './support/projects';
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -85,6 +93,43 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('?');
       await expectNoSeriousViolations(page, 'shortcuts help');
+    });
+
+    test('quick add chips, subtasks, the parent question and the repeat editor', async ({
+      page,
+    }) => {
+      await signUp(page);
+      const form = newTaskForm(page);
+      await form
+        .getByLabel('Title', { exact: true })
+        .fill('Plan the trip next fri p1 #Travel @fun');
+      await expect(form.getByRole('button', { name: 'Create project “Travel”' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'quick add with chips');
+      await form.getByLabel('Title', { exact: true }).press('Enter');
+      const parent = taskRow(page, 'Plan the trip');
+      await parent.getByRole('button', { name: 'Add a subtask to “Plan the trip”' }).click();
+      const line = page.getByRole('form', { name: 'New subtask of “Plan the trip”' });
+      await line.getByLabel('Subtask').fill('Book flights');
+      await line.getByLabel('Subtask').press('Enter');
+      await expect(
+        page.getByRole('checkbox', { name: 'Mark “Book flights” as done' }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'subtasks expanded, adding one');
+      await line.getByLabel('Subtask').press('Escape');
+      await parent.getByRole('checkbox', { name: 'Mark “Plan the trip” as done' }).click();
+      await expect(
+        page.getByRole('dialog', { name: 'Complete 1 open subtask too?' }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'complete-the-subtasks question');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await parent.getByRole('button', { name: 'Edit “Plan the trip”' }).click();
+      const editor = page.getByRole('form', { name: 'Edit task' });
+      await editor.getByLabel('Repeat', { exact: true }).selectOption({ label: 'Every week' });
+      await editor.getByRole('button', { name: 'Monday' }).click();
+      await editor.getByLabel('Every', { exact: true }).fill('0');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await expect(editor.getByText(/whole number from 1 to 999/)).toBeVisible();
+      await expectNoSeriousViolations(page, 'repeat editor with an error');
     });
   });
 }

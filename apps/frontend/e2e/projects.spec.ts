@@ -40,7 +40,7 @@ test('projects: create, rename and recolour, reorder, archive and unarchive', as
   await projectMenu(page, 'Allotment', 'Move up');
   await expect.poll(projectNames).toEqual(['Allotment', 'Home', 'Work']);
   await page.reload();
-  expect(await projectNames()).toEqual(['Allotment', 'Home', 'Work']);
+  await expect.poll(projectNames).toEqual(['Allotment', 'Home', 'Work']);
 
   // Archive: out of the list, behind the toggle; unarchive brings it back.
   await projectMenu(page, 'Work', 'Archive');
@@ -101,6 +101,8 @@ test('deleting a project asks, then moves its tasks elsewhere or deletes them wi
   await page.getByRole('dialog').getByRole('radio', { name: 'Temp' }).check();
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
   await expect(taskRow(page, 'Post parcel')).toHaveCount(0);
+  // The delete dialog counts the project's open tasks as the page has them: wait for the move.
+  await expect(projectLink(page, 'Temp')).toHaveAccessibleName('Temp, 1 open');
   await projectMenu(page, 'Temp', 'Delete…');
   const drop = page.getByRole('dialog', { name: 'Delete “Temp”?' });
   await drop.getByRole('radio', { name: /Delete the project and its tasks/ }).check();

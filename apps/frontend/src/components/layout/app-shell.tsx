@@ -4,7 +4,7 @@ import type { TagCount } from '@todo/contract';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type ProjectLists, ProjectsProvider } from '@/components/projects/projects-context';
-import { NEW_TASK_TITLE_ID } from '@/components/tasks/new-task-form';
+import { QUICK_ADD_INPUT_ID } from '@/components/tasks/new-task-form';
 import { useShortcuts } from '@/components/tasks/use-shortcuts';
 import { CloseIcon, KeyboardIcon, MenuIcon } from '@/components/ui/icons';
 import { ToastProvider } from '@/components/ui/toaster';
@@ -54,7 +54,7 @@ export function AppShell({
 
   const shortcuts = useMemo(
     () => ({
-      q: () => focusField(NEW_TASK_TITLE_ID),
+      q: () => focusField(QUICK_ADD_INPUT_ID),
       'g t': () => router.push('/today'),
       'g u': () => router.push('/upcoming'),
       'g i': () => router.push('/inbox'),

@@ -1,38 +1,12 @@
 'use client';
 
 import { TASK_LIMITS } from '@todo/contract';
-import type { ReactNode, Ref } from 'react';
-import { FieldError, fieldErrorId } from '@/components/ui/field-error';
+import type { Ref } from 'react';
+import { describedBy, Field } from '@/components/ui/field-error';
 import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
-import { optionValue, PRIORITY_OPTIONS, RECURRENCE_OPTIONS } from '@/lib/tasks/options';
+import { optionValue, PRIORITY_OPTIONS } from '@/lib/tasks/options';
+import { RepeatEditor } from './repeat-editor';
 import { TagInput } from './tag-input';
-
-function Field({
-  id,
-  label,
-  error,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children}
-      <FieldError fieldId={id}>{error}</FieldError>
-    </div>
-  );
-}
-
-const describedBy = (id: string, error: string | undefined) =>
-  error ? { 'aria-describedby': fieldErrorId(id), 'aria-invalid': true as const } : {};
 
 /** The fields of a task, shared by the add form and the inline editor. */
 export function TaskFields({
@@ -42,6 +16,7 @@ export function TaskFields({
   suggestions,
   titleRef,
   titleLabel = 'Title',
+  withTitle = true,
   onChange,
 }: {
   idPrefix: string;
@@ -50,6 +25,8 @@ export function TaskFields({
   suggestions: string[];
   titleRef?: Ref<HTMLInputElement>;
   titleLabel?: string;
+  /** False where quick add stands in for the title (the new-task form's "More options"). */
+  withTitle?: boolean;
   onChange: (draft: TaskDraft) => void;
 }) {
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -58,25 +35,27 @@ export function TaskFields({
 
   return (
     <div className="task-fields">
-      <Field id={id('title')} label={titleLabel} error={errors.title} className="field-wide">
-        <input
-          id={id('title')}
-          ref={titleRef}
-          className="input input-title"
-          value={draft.title}
-          maxLength={TASK_LIMITS.titleMax + 50}
-          placeholder="What needs doing?"
-          autoComplete="off"
-          required
-          {...describedBy(id('title'), errors.title)}
-          onChange={(event) => set('title', event.target.value)}
-        />
-      </Field>
+      {withTitle ? (
+        <Field id={id('title')} label={titleLabel} error={errors.title} className="field-wide">
+          <input
+            id={id('title')}
+            ref={titleRef}
+            className="input input-title"
+            value={draft.title}
+            maxLength={TASK_LIMITS.titleMax + 50}
+            placeholder="What needs doing?"
+            autoComplete="off"
+            required
+            {...describedBy(id('title'), errors.title)}
+            onChange={(event) => set('title', event.target.value)}
+          />
+        </Field>
+      ) : null}
       <Field
         id={id('description')}
         label="Description (optional)"
         error={errors.description}
-        className="field-wide field-optional"
+        className="field-wide"
       >
         <textarea
           id={id('description')}
@@ -88,12 +67,7 @@ export function TaskFields({
           onChange={(event) => set('description', event.target.value)}
         />
       </Field>
-      <Field
-        id={id('priority')}
-        label="Priority"
-        error={errors.priority}
-        className="field-optional"
-      >
+      <Field id={id('priority')} label="Priority" error={errors.priority}>
         <select
           id={id('priority')}
           className="input select"
@@ -110,7 +84,7 @@ export function TaskFields({
           ))}
         </select>
       </Field>
-      <Field id={id('due')} label="Due" error={errors.due} className="field-optional">
+      <Field id={id('due')} label="Due" error={errors.due}>
         <input
           id={id('due')}
           type="datetime-local"
@@ -120,29 +94,16 @@ export function TaskFields({
           onChange={(event) => set('due', event.target.value)}
         />
       </Field>
-      <Field
-        id={id('recurrence')}
-        label="Repeat"
-        error={errors.recurrence}
-        className="field-optional"
-      >
-        <select
-          id={id('recurrence')}
-          className="input select"
-          value={draft.recurrence}
-          onChange={(event) => {
-            const value = optionValue(RECURRENCE_OPTIONS, event.target.value);
-            if (value) set('recurrence', value);
-          }}
-        >
-          {RECURRENCE_OPTIONS.map(({ value, label }) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id('tags')} label="Tags" error={undefined} className="field-wide field-optional">
+      <div className="field-wide">
+        <RepeatEditor
+          idPrefix={idPrefix}
+          repeat={draft.repeat}
+          timeZone={draft.timeZone}
+          errors={errors}
+          onChange={(repeat) => set('repeat', repeat)}
+        />
+      </div>
+      <Field id={id('tags')} label="Tags" error={undefined} className="field-wide">
         <TagInput
           id={id('tags')}
           tags={draft.tags}

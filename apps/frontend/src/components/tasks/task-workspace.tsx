@@ -7,13 +7,14 @@ import type { TaskFilters } from '@/lib/tasks/filters';
 import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
-import { NEW_TASK_TITLE_ID, NewTaskForm } from './new-task-form';
+import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
 import { Reminders } from './reminders';
 import { TaskList, type TaskView } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
 export interface TaskWorkspaceProps {
   view: TaskView;
+  /** The view's tasks and the subtasks of those that have any. */
   tasks: Task[];
   total: number;
   filters: TaskFilters;
@@ -49,7 +50,7 @@ export function TaskWorkspace({
   const [actionDown, setActionDown] = useState(false);
   const suggestions = useMemo(() => tags.map((tag) => tag.tag), [tags]);
   const shortcuts = useMemo(
-    () => ({ n: () => focusById(NEW_TASK_TITLE_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
+    () => ({ n: () => focusById(QUICK_ADD_INPUT_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
     [],
   );
   useShortcuts(shortcuts);
@@ -78,6 +79,7 @@ export function TaskWorkspace({
           <NewTaskForm
             timeZone={timeZone}
             suggestions={suggestions}
+            defaults={{ projectId: view.projectId ?? null, dueToday: view.kind === 'today' }}
             onOptimistic={(change) => applyChange(change)}
             onOutcome={onOutcome}
           />

@@ -5,6 +5,7 @@ import { backendFor } from '@/lib/backend/client';
 import { loadTags } from '@/lib/backend/per-request';
 import { failure, UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import { DEFAULT_FILTERS, type TaskFilters } from '@/lib/tasks/filters';
+import { loadSubtasks } from '@/lib/tasks/load-subtasks';
 import { toListQuery } from '@/lib/tasks/query';
 import type { ViewKind } from '@/lib/tasks/views';
 import { userTimeZone } from '@/lib/time-zone/server';
@@ -16,6 +17,8 @@ export interface TasksView {
   kind: ViewKind;
   /** The page's heading: "All tasks", "Today", a project's name. */
   title: string;
+  /** The project a project's (or the Inbox's) view lists: where quick add puts a task. */
+  projectId?: number | undefined;
   /** The view's list (null: it cannot be known now, an outage); `all` reads the filters. */
   query?: (now: Date, timeZone: string) => ListTasksQuery | null;
 }
@@ -46,13 +49,15 @@ export async function TasksPage({
       limit: 100,
     }),
   ]);
+  // The subtasks of the listed parents come in the same render, one call after the list.
+  const subtasks = list.ok ? await loadSubtasks(backend, list.data.items) : [];
 
   return (
     <>
       <h1 className="visually-hidden">{view.title}</h1>
       <TaskWorkspace
-        view={{ kind: view.kind, title: view.title }}
-        tasks={list.ok ? list.data.items : []}
+        view={{ kind: view.kind, title: view.title, projectId: view.projectId }}
+        tasks={list.ok ? [...list.data.items, ...subtasks] : []}
         total={list.ok ? list.data.total : 0}
         filters={filters}
         tags={tags.ok ? tags.data.items : []}

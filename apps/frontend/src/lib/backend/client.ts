@@ -138,7 +138,13 @@ export function createBackendClient(options: BackendClientOptions) {
     /** Changes the fields named; with `version`, only if the task is still at that version. */
     updateTask: (id: number, body: PatchTaskBody, version?: number) =>
       call('PATCH', taskPath(id), Task, body, version),
-    toggleComplete: (id: number) => call('PATCH', `${taskPath(id)}/complete`, Task),
+    /** With `subtasks: 'complete'`, completing a parent completes its open subtasks too. */
+    toggleComplete: (id: number, options: { subtasks?: 'complete' } = {}) =>
+      call(
+        'PATCH',
+        `${taskPath(id)}/complete${options.subtasks ? '?subtasks=complete' : ''}`,
+        Task,
+      ),
     /** With `version`, only if the task is still at that version (else a 412 conflict). */
     deleteTask: (id: number, version?: number) => remove(taskPath(id), version),
     listTags: () => call('GET', '/tags', TagList),

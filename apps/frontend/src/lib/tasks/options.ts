@@ -1,8 +1,8 @@
 import {
+  FREQUENCIES,
+  type Frequency,
   PRIORITIES,
   type Priority,
-  RECURRENCES,
-  type Recurrence,
   SORT_FIELDS,
   type SortField,
 } from '@todo/contract';
@@ -15,8 +15,8 @@ export interface Option<T extends string> {
 }
 
 const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-const RECURRENCE_LABELS: Record<Recurrence, string> = {
-  none: 'Never',
+/** The repeat editor's frequencies, in the words of the first version's fixed values. */
+const FREQUENCY_LABELS: Record<Frequency, string> = {
   daily: 'Every day',
   weekly: 'Every week',
   monthly: 'Every month',
@@ -46,9 +46,9 @@ export const PRIORITY_OPTIONS: readonly Option<Priority>[] = [...PRIORITIES]
   .reverse()
   .map((value) => ({ value, label: PRIORITY_LABELS[value] }));
 
-export const RECURRENCE_OPTIONS: readonly Option<Recurrence>[] = RECURRENCES.map((value) => ({
+export const FREQUENCY_OPTIONS: readonly Option<Frequency>[] = FREQUENCIES.map((value) => ({
   value,
-  label: RECURRENCE_LABELS[value],
+  label: FREQUENCY_LABELS[value],
 }));
 
 export const SORT_OPTIONS: readonly Option<SortField>[] = SORT_FIELDS.map((value) => ({
@@ -58,10 +58,6 @@ export const SORT_OPTIONS: readonly Option<SortField>[] = SORT_FIELDS.map((value
 
 export function priorityLabel(priority: Priority): string {
   return PRIORITY_LABELS[priority];
-}
-
-export function recurrenceLabel(recurrence: Recurrence): string {
-  return RECURRENCE_LABELS[recurrence];
 }
 
 /** The option whose value a select reported, or undefined for anything else. */

@@ -44,6 +44,8 @@ export function toListQuery(filters: TaskFilters, now: Date, timeZone: string): 
     order: filters.order ?? DEFAULT_SORT_ORDER[filters.sort],
     limit: PAGE_SIZE,
     offset: (filters.page - 1) * PAGE_SIZE,
+    // Subtasks are listed under their parent, not as rows of their own.
+    top_level: true,
     ...dueRange(filters.due, now, timeZone),
   };
   if (filters.priorities.length > 0) query.priority = filters.priorities;

@@ -108,11 +108,12 @@ export function groupTasks<T extends Task>(
   return tasks.length > 0 ? [{ key: 'all', title: null, tasks }] : [];
 }
 
-/** A project's open tasks, newest first. */
+/** A project's open top-level tasks, newest first (subtasks are listed under them). */
 export function projectQuery(projectId: number): ListTasksQuery {
   return {
     status: 'pending',
     project: [projectId],
+    top_level: true,
     sort: 'created',
     order: 'desc',
     limit: TASK_LIMITS.pageMax,

@@ -10,6 +10,7 @@ vi.mock('next/navigation', async () => (await import('../../support/next-mocks')
 vi.mock('next/link', async () => (await import('../../support/next-mocks')).nextLink());
 
 const { AppShell } = await import('@/components/layout/app-shell');
+const { QUICK_ADD_INPUT_ID } = await import('@/components/tasks/quick-add-field');
 
 function renderShell() {
   return render(
@@ -18,7 +19,7 @@ function renderShell() {
       projects={{ active: [projectFixture({ id: 1, open_count: 2 })], archived: [] }}
       tags={[]}
     >
-      <input id="new-task-title" aria-label="Title" defaultValue="draft" />
+      <input id={QUICK_ADD_INPUT_ID} aria-label="Title" defaultValue="draft" />
       <p>the view</p>
     </AppShell>,
   );

@@ -1,13 +1,12 @@
-import { PRIORITIES, RECURRENCES, SORT_FIELDS } from '@todo/contract';
+import { FREQUENCIES, PRIORITIES, SORT_FIELDS } from '@todo/contract';
 import { describe, expect, it } from 'vitest';
 import { DUE_FILTERS } from '@/lib/tasks/filters';
 import {
   DUE_OPTIONS,
+  FREQUENCY_OPTIONS,
   optionValue,
   PRIORITY_OPTIONS,
   priorityLabel,
-  RECURRENCE_OPTIONS,
-  recurrenceLabel,
   SORT_OPTIONS,
 } from '@/lib/tasks/options';
 
@@ -15,7 +14,7 @@ describe('options', () => {
   it('offers every value of the contract once, with words', () => {
     for (const [options, values] of [
       [PRIORITY_OPTIONS, PRIORITIES],
-      [RECURRENCE_OPTIONS, RECURRENCES],
+      [FREQUENCY_OPTIONS, FREQUENCIES],
       [SORT_OPTIONS, SORT_FIELDS],
       [DUE_OPTIONS, DUE_FILTERS],
     ] as const) {
@@ -29,10 +28,13 @@ describe('options', () => {
     expect(priorityLabel('medium')).toBe('Medium');
   });
 
-  it('names each repeat value', () => {
-    expect(recurrenceLabel('daily')).toBe('Every day');
-    expect(recurrenceLabel('yearly')).toBe('Every year');
-    expect(recurrenceLabel('none')).toBe('Never');
+  it('names each repeat frequency as the first version named its values', () => {
+    expect(FREQUENCY_OPTIONS.map((option) => option.label)).toEqual([
+      'Every day',
+      'Every week',
+      'Every month',
+      'Every year',
+    ]);
   });
 
   it('accepts only a listed value from a select', () => {

@@ -17,6 +17,7 @@ export default async function InboxPage() {
       view={{
         kind: 'inbox',
         title: 'Inbox',
+        projectId: inbox?.id,
         query: () => (inbox ? projectQuery(inbox.id) : null),
       }}
     />

@@ -32,6 +32,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       view={{
         kind: project?.is_inbox ? 'inbox' : 'project',
         title: project?.name ?? 'Project',
+        projectId: id,
         query: () => projectQuery(id),
       }}
     />
