@@ -99,6 +99,51 @@ describe('GET /docs/json', () => {
     expect(id).toMatchObject({ in: 'path', schema: { type: 'integer', minimum: 1 } });
   });
 
+  it('describes every field and parameter of projects, subtasks, repeat rules and quick add', () => {
+    const described = (schema: Record<string, unknown> | undefined) =>
+      typeof schema?.description === 'string' && schema.description.length > 0;
+    const tasks = document.paths['/api/{user_id}/tasks'];
+    const parameters = (operation: OpenApiOperation | undefined, names: string[]) =>
+      names.map((name) => {
+        const parameter = operation?.parameters?.find((candidate) => candidate.name === name);
+        return [name, described(parameter) || described(parameter?.schema)];
+      });
+    expect(parameters(tasks?.get, ['project', 'parent', 'top_level'])).toEqual([
+      ['project', true],
+      ['parent', true],
+      ['top_level', true],
+    ]);
+    const complete = document.paths['/api/{user_id}/tasks/{id}/complete']?.patch;
+    expect(parameters(complete, ['subtasks'])).toEqual([['subtasks', true]]);
+
+    const [task, quickAdd] =
+      tasks?.post?.requestBody?.content['application/json']?.schema.anyOf ?? [];
+    const newInput = ['repeat', 'recurrence', 'time_zone', 'project_id', 'parent_id'];
+    for (const field of newInput)
+      expect([field, described(task?.properties[field])]).toEqual([field, true]);
+    expect(described(quickAdd?.properties.text)).toBe(true);
+
+    const answer = document.paths['/api/{user_id}/tasks/{id}']?.get?.responses['200'] as {
+      content: Record<string, { schema: OpenApiObjectSchema }>;
+    };
+    const properties = answer.content['application/json']?.schema.properties ?? {};
+    const newOutput = [
+      'repeat',
+      'recurrence',
+      'time_zone',
+      'project_id',
+      'parent_id',
+      'subtask_count',
+      'completed_subtask_count',
+    ];
+    for (const field of newOutput)
+      expect([field, described(properties[field])]).toEqual([field, true]);
+    const deletion = document.paths['/api/{user_id}/tasks/{id}']?.delete as {
+      description?: string;
+    };
+    expect(deletion.description).toMatch(/subtasks/);
+  });
+
   it('documents the ETag of a task and If-Match with its 412 on every write', () => {
     const taskPath = document.paths['/api/{user_id}/tasks/{id}'] ?? {};
     const writes = [

@@ -79,7 +79,13 @@ const taskFields = {
   tags: Type.Optional(Tags),
   due_at: Type.Optional(DueAt),
   recurrence: Type.Optional(RecurrenceInput),
-  repeat: Type.Optional(Type.Union([RepeatInput, Type.Null()])),
+  repeat: Type.Optional(
+    Type.Union([RepeatInput, Type.Null()], {
+      description:
+        'How the task repeats: structured fields or an RRULE string; null: it does not. Not ' +
+        'with recurrence',
+    }),
+  ),
   time_zone: Type.Optional(TimeZone),
   project_id: Type.Optional(
     Type.Integer({ ...Id, description: 'The project; the Inbox when left out' }),
@@ -132,10 +138,14 @@ export const Task = Type.Object({
   tags: Type.Array(Type.String()),
   due_at: Type.Union([DateTime, Type.Null()]),
   recurrence: RecurrenceValue,
-  repeat: Type.Union([Repeat, Type.Null()]),
+  repeat: Type.Union([Repeat, Type.Null()], {
+    description: 'How the task repeats, as an RRULE and its fields; null: it does not',
+  }),
   time_zone: Type.String({ description: 'IANA time zone of the due time and repeat rule' }),
-  project_id: Type.Integer(),
-  parent_id: Type.Union([Type.Integer(), Type.Null()]),
+  project_id: Type.Integer({ description: 'The project the task is in (the Inbox by default)' }),
+  parent_id: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The task this is a subtask of; null: a top-level task',
+  }),
   subtask_count: Type.Integer({ description: 'Subtasks of this task (0 for a subtask)' }),
   completed_subtask_count: Type.Integer({ description: 'Of those, completed' }),
   next_occurrence_id: Type.Union([Type.Integer(), Type.Null()], {
