@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EditConflict } from '@/components/tasks/edit-conflict';
-import { draftFromTask } from '@/lib/tasks/draft';
+import { draftFromTask, type TaskDraft } from '@/lib/tasks/draft';
 import { newRepeatDraft } from '@/lib/tasks/repeat-draft';
 import { taskFixture } from '../../support/task-fixture';
 
@@ -26,22 +26,26 @@ const theirs = taskFixture({
   },
 });
 
+function renderConflict(mine: TaskDraft) {
+  render(
+    <EditConflict
+      id="c"
+      latest={theirs}
+      draft={mine}
+      headingRef={createRef()}
+      onKeepMine={() => {}}
+      onUseTheirs={() => {}}
+    />,
+  );
+}
+
 describe('EditConflict', () => {
   it('shows both repeat rules in words where they differ', () => {
     const mine = {
       ...draftFromTask(theirs, 'Europe/Berlin'),
       repeat: { ...newRepeatDraft('monthly'), monthDayMode: 'last' as const },
     };
-    render(
-      <EditConflict
-        id="c"
-        latest={theirs}
-        draft={mine}
-        headingRef={createRef()}
-        onKeepMine={() => {}}
-        onUseTheirs={() => {}}
-      />,
-    );
+    renderConflict(mine);
     const row = screen.getByRole('row', { name: /Repeat/ });
     const cells = within(row)
       .getAllByRole('cell')
@@ -55,16 +59,7 @@ describe('EditConflict', () => {
 
   it('says "none" for the side without a rule', () => {
     const mine = { ...draftFromTask(theirs, 'Europe/Berlin'), repeat: null };
-    render(
-      <EditConflict
-        id="c"
-        latest={theirs}
-        draft={mine}
-        headingRef={createRef()}
-        onKeepMine={() => {}}
-        onUseTheirs={() => {}}
-      />,
-    );
+    renderConflict(mine);
     const row = screen.getByRole('row', { name: /Repeat/ });
     expect(
       within(row)
