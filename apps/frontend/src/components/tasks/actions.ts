@@ -8,7 +8,7 @@ import { getSession } from '@/lib/auth/session';
 import { type BackendClient, backendFor } from '@/lib/backend/client';
 import { type BackendFailure, type BackendResult, failure } from '@/lib/backend/result';
 import { fieldErrorsFrom } from '@/lib/forms/field-errors';
-import { type DraftErrors, draftChanges, type TaskDraft } from '@/lib/tasks/draft';
+import { type DraftErrors, draftChanges, isTaskDraft, type TaskDraft } from '@/lib/tasks/draft';
 import { parseLine, planQuickAdd, type QuickAddDefaults } from '@/lib/tasks/quick-add';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
@@ -101,11 +101,12 @@ export async function quickAddAction(
   request: QuickAddRequest,
 ): Promise<TaskActionResult<QuickAddOutcome>> {
   return asUser(async (client) => {
-    const { text, details, defaults, parentId } = request;
-    if (typeof text !== 'string' || text.length > TASK_LIMITS.quickAddMax) {
+    const { text, details, defaults, parentId } = request ?? {};
+    if (typeof text !== 'string' || !isTaskDraft(details)) return invalid({});
+    if (text.length > TASK_LIMITS.quickAddMax) {
       return invalid({ title: `Keep the line to ${TASK_LIMITS.quickAddMax} characters.` });
     }
-    const zone = canonicalTimeZone(typeof details?.timeZone === 'string' ? details.timeZone : '');
+    const zone = canonicalTimeZone(details.timeZone);
     if (!zone)
       return invalid({ due: 'Your time zone is not one this app knows. Reload the page.' });
     const projects = await client.listProjects();
@@ -152,7 +153,9 @@ export async function updateTaskAction(
   edit: TaskEdit,
 ): Promise<TaskActionResult<Task>> {
   return asUser(async (client) => {
-    if (!isId(id) || !isId(edit.version)) return invalid({});
+    if (!isId(id) || !isId(edit?.version) || !isTaskDraft(edit.base) || !isTaskDraft(edit.draft)) {
+      return invalid({});
+    }
     const checked = draftChanges(edit.base, edit.draft);
     if (!checked.ok) return invalid(checked.errors);
     if (Object.keys(checked.changes).length === 0) return client.getTask(id);

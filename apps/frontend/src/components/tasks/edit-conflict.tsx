@@ -16,7 +16,6 @@ const LABELS: Partial<Record<Field, string>> = {
   tags: 'Tags',
   due_at: 'Due',
   repeat: 'Repeat',
-  time_zone: 'Time zone',
 };
 
 function show(field: Field, body: PatchTaskBody, timeZone: string): ReactNode {
@@ -64,7 +63,9 @@ export function EditConflict({
     return {
       theirs: theirsChecked.body,
       mine: mineChecked.body,
-      fields: Object.keys(differing) as Field[],
+      // Both sides are read in this editor's zone: the zone a save sends with a new rule or due
+      // date is no difference to show.
+      fields: (Object.keys(differing) as Field[]).filter((field) => field !== 'time_zone'),
     };
   }, [latest, draft]);
 

@@ -103,8 +103,8 @@ export function NewTaskForm({
         <span className="field-hint">
           <kbd>N</kbd> new task · <kbd>/</kbd> search · <kbd>Enter</kbd> add
         </span>
-        <button type="submit" className="button button-primary" disabled={quickAdd.pending}>
-          {quickAdd.pending ? 'Adding…' : 'Add task'}
+        <button type="submit" className="button button-primary" disabled={quickAdd.busy}>
+          {quickAdd.busy ? 'Adding…' : 'Add task'}
         </button>
       </div>
     </form>

@@ -75,7 +75,7 @@ export function SubtaskForm({
         <button
           type="submit"
           className="button button-primary button-small"
-          disabled={quickAdd.pending}
+          disabled={quickAdd.busy}
         >
           Add subtask
         </button>

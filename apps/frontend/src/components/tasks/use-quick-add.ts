@@ -42,6 +42,10 @@ export function useQuickAdd({
   const [errors, setErrors] = useState<DraftErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // The line being saved: pressing Enter on it again is a double press; a new line may follow
+  // at once (the save, and the page's refresh after it, can take a moment).
+  const [inFlight, setInFlight] = useState<string | null>(null);
+  const busy = pending && inFlight === text;
   const toast = useToast();
   const { active } = useProjects();
   // Quick add names the person's active projects; an archived one is not offered.
@@ -62,7 +66,7 @@ export function useQuickAdd({
 
   /** Checks the line with these details in the browser, shows the task at once and saves it. */
   function submit(details: TaskDraft, onSaved: () => void) {
-    if (pending) return;
+    if (busy) return;
     const now = new Date();
     const context = { projects, defaults, now, ...(parentId ? { parentId } : {}) };
     const planned = planQuickAdd(
@@ -72,6 +76,7 @@ export function useQuickAdd({
     );
     if (!planned.ok) return refuse(planned.errors, null);
     const submitted = text;
+    setInFlight(submitted);
     startTransition(async () => {
       onOptimistic({ type: 'add', task: temporaryTask(planned.plan.body, now.toISOString()) });
       const result = await quickAddAction({
@@ -112,7 +117,8 @@ export function useQuickAdd({
     parsed,
     errors,
     message,
-    pending,
+    /** This line is being saved. */
+    busy,
     submit,
   };
 }

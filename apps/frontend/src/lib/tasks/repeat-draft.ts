@@ -51,6 +51,20 @@ export const REPEAT_ERROR_FIELDS = [
 ] as const;
 export type RepeatErrors = FieldErrors<(typeof REPEAT_ERROR_FIELDS)[number] | 'repeat'>;
 
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Whether a value sent by a browser has the editor's shape (its content is checked after). */
+export function isRepeatDraft(value: unknown): value is RepeatDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const draft = value as Record<keyof RepeatDraft, unknown>;
+  return (
+    ['frequency', 'interval', 'monthDayMode', 'monthDay', 'end', 'count', 'until', 'from'].every(
+      (key) => typeof draft[key as keyof RepeatDraft] === 'string',
+    ) && isStrings(draft.weekdays)
+  );
+}
+
 /** The rule the editor starts from when the person picks a frequency. */
 export function newRepeatDraft(frequency: Frequency): RepeatDraft {
   return {

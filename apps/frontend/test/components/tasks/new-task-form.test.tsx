@@ -147,4 +147,21 @@ describe('NewTaskForm', () => {
     expect(screen.getByText('too odd')).toBeTruthy();
     expect(description.closest('[hidden]')).toBeNull();
   });
+
+  it('takes the next line while one is saving, but not the same line twice', async () => {
+    let finish: (value: unknown) => void = () => {};
+    quickAddAction.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    quickAddAction.mockResolvedValueOnce(saved('Second'));
+    const { title, submit } = renderForm();
+    fireEvent.change(title, { target: { value: 'First' } });
+    submit();
+    submit();
+    await waitFor(() => expect(quickAddAction).toHaveBeenCalledTimes(1));
+    fireEvent.change(title, { target: { value: 'Second' } });
+    submit();
+    await waitFor(() => expect(quickAddAction).toHaveBeenCalledTimes(2));
+    expect(quickAddAction.mock.calls.map(([request]) => request.text)).toEqual(['First', 'Second']);
+    finish(saved('First'));
+    expect(await screen.findByText('Added “First”')).toBeTruthy();
+  });
 });
