@@ -12,11 +12,11 @@ const { tasks } = schema;
  * subtask's own id. (Measured on the bench's data, 50 rows: 0.43 ms without counts, 0.60 ms
  * with this, 0.74 ms with a subquery per count.)
  */
-export const taskColumns = {
-  ...getTableColumns(tasks),
-  subtaskProgress: sql<[number, number]>`(select array[count(*), count(*) filter (where subtask.completed)]::int[]
-    from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`,
-};
+const subtaskProgress = sql<[number, number]>`(
+  select array[count(*), count(*) filter (where subtask.completed)]::int[]
+  from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
+
+export const taskColumns = { ...getTableColumns(tasks), subtaskProgress };
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type CountedTaskRow = TaskRow & { subtaskProgress: [number, number] };
