@@ -2,7 +2,10 @@
 // for one user with 20 tasks (session check, three backend calls, React render). Used to weigh
 // the per-request CSP nonce (docs/benchmarks.md, "Tasks page"). Starts its own stack (embedded
 // PostgreSQL in a temp folder, backend, standalone frontend) and stops it at the end.
+// PAGE_BENCH_SUBTASKS=n gives each task n subtasks, which the page loads in the same render
+// (one more backend call): run it with 0 and 3 to weigh that choice (docs/benchmarks.md).
 //   node bench/tasks-page.mjs    [PAGE_BENCH_RUNS=3 PAGE_BENCH_DURATION=10 PAGE_BENCH_CONNECTIONS=8]
+//                                [PAGE_BENCH_SUBTASKS=0]
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +18,7 @@ import { startStack } from '../scripts/stack.mjs';
 const runs = Number(process.env.PAGE_BENCH_RUNS ?? 3);
 const duration = Number(process.env.PAGE_BENCH_DURATION ?? 10);
 const connections = Number(process.env.PAGE_BENCH_CONNECTIONS ?? 8);
+const subtasks = Number(process.env.PAGE_BENCH_SUBTASKS ?? 0);
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -65,18 +69,29 @@ try {
     .map((line) => line.split(';')[0])
     .join('; ');
   const token = await signAccessToken(stack.secret, userId);
-  for (let index = 0; index < 20; index += 1) {
+  const create = async (body) => {
     const response = await fetch(`${stack.backendUrl}/api/${userId}/tasks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: `Task ${index}`,
-        priority: ['low', 'medium', 'high'][index % 3],
-        tags: [`tag${index % 4}`],
-        due_at: new Date(Date.now() + (index - 5) * 86_400_000).toISOString(),
-      }),
+      body: JSON.stringify(body),
     });
     if (response.status !== 201) throw new Error(`creating a task answered ${response.status}`);
+    return response.json();
+  };
+  for (let index = 0; index < 20; index += 1) {
+    const task = await create({
+      title: `Task ${index}`,
+      priority: ['low', 'medium', 'high'][index % 3],
+      tags: [`tag${index % 4}`],
+      due_at: new Date(Date.now() + (index - 5) * 86_400_000).toISOString(),
+    });
+    for (let step = 0; step < subtasks; step += 1) {
+      await create({
+        title: `Step ${step} of ${index}`,
+        parent_id: task.id,
+        completed: step === 0,
+      });
+    }
   }
   const page = await fetch(`${stack.frontendUrl}/`, { headers: { cookie } });
   const html = await page.text();
@@ -85,7 +100,9 @@ try {
     .split(';')
     .find((directive) => directive.trim().startsWith('script-src'))
     ?.trim();
-  console.log(`script policy: ${scriptPolicy}; HTML ${html.length} bytes`);
+  console.log(
+    `script policy: ${scriptPolicy}; HTML ${html.length} bytes; ${subtasks} subtasks per task`,
+  );
   console.log(
     `load average at the start: ${os
       .loadavg()

@@ -1,5 +1,14 @@
 import { expectNoSeriousViolations } from './support/axe';
-import { addTask, expect, localDateTime, signUp, test } from './support/fixtures';
+import {
+  addTask,
+  expect,
+  localDateTime,
+  newTaskForm,
+  signUp,
+  taskRow,
+  test,
+} from './support/fixtures';
+import { addProject, projectLink, projectMenu, sidebar } from './support/projects';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -50,6 +59,78 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('Give the task a title.')).toBeVisible();
       await expectNoSeriousViolations(page, 'editor with an error');
     });
+
+    test('views, projects, menus and dialogs', async ({ page }) => {
+      await signUp(page);
+      for (const path of ['/inbox', '/today', '/upcoming']) {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${path} empty`);
+      }
+      await addProject(page, 'Home', 'Yellow');
+      await addTask(page, { title: 'Late bill', due: await localDateTime(page, -1, '09:00') });
+      await addTask(page, { title: 'Call mum', due: await localDateTime(page, 1, '18:00') });
+      for (const path of ['/today', '/upcoming', '/inbox']) {
+        await page.goto(path);
+        await expectNoSeriousViolations(page, `${path} with tasks`);
+      }
+      await projectLink(page, 'Home').click();
+      await expect(page.getByRole('heading', { level: 2, name: 'Home' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'empty project');
+
+      await sidebar(page).getByRole('button', { name: 'Options for Home' }).click();
+      await expectNoSeriousViolations(page, 'project menu');
+      await page.keyboard.press('Escape');
+      await projectMenu(page, 'Home', 'Edit…');
+      await expectNoSeriousViolations(page, 'project dialog');
+      await page.keyboard.press('Escape');
+      await projectMenu(page, 'Home', 'Delete…');
+      await expectNoSeriousViolations(page, 'delete dialog');
+      await page.keyboard.press('Escape');
+
+      await page.goto('/today');
+      await taskRow(page, 'Late bill').getByRole('button', { name: /^Move/ }).click();
+      await expectNoSeriousViolations(page, 'move chooser');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('?');
+      await expectNoSeriousViolations(page, 'shortcuts help');
+    });
+
+    test('quick add chips, subtasks, the parent question and the repeat editor', async ({
+      page,
+    }) => {
+      await signUp(page);
+      const form = newTaskForm(page);
+      await form
+        .getByLabel('Title', { exact: true })
+        .fill('Plan the trip next fri p1 #Travel @fun');
+      await expect(form.getByRole('button', { name: 'Create project “Travel”' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'quick add with chips');
+      await form.getByLabel('Title', { exact: true }).press('Enter');
+      const parent = taskRow(page, 'Plan the trip');
+      await parent.getByRole('button', { name: 'Add a subtask to “Plan the trip”' }).click();
+      const line = page.getByRole('form', { name: 'New subtask of “Plan the trip”' });
+      await line.getByLabel('Subtask').fill('Book flights');
+      await line.getByLabel('Subtask').press('Enter');
+      await expect(
+        page.getByRole('checkbox', { name: 'Mark “Book flights” as done' }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'subtasks expanded, adding one');
+      await line.getByLabel('Subtask').press('Escape');
+      await parent.getByRole('checkbox', { name: 'Mark “Plan the trip” as done' }).click();
+      await expect(
+        page.getByRole('dialog', { name: 'Complete 1 open subtask too?' }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, 'complete-the-subtasks question');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await parent.getByRole('button', { name: 'Edit “Plan the trip”' }).click();
+      const editor = page.getByRole('form', { name: 'Edit task' });
+      await editor.getByLabel('Repeat', { exact: true }).selectOption({ label: 'Every week' });
+      await editor.getByRole('button', { name: 'Monday' }).click();
+      await editor.getByLabel('Every', { exact: true }).fill('0');
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await expect(editor.getByText(/whole number from 1 to 999/)).toBeVisible();
+      await expectNoSeriousViolations(page, 'repeat editor with an error');
+    });
   });
 }
 
@@ -62,5 +143,8 @@ test.describe('phone width', () => {
     await signUp(page);
     await addTask(page, { title: 'Phone task', priority: 'High', tags: ['mobile'] });
     await expectNoSeriousViolations(page, 'tasks (phone)');
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await expect(page.getByRole('dialog', { name: 'Navigation' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'navigation drawer (phone)');
   });
 });

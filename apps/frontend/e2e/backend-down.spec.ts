@@ -1,4 +1,4 @@
-import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
+import { addTask, expect, moreOptions, settled, signUp, taskRow, test } from './support/fixtures';
 
 const control = process.env.E2E_CONTROL_URL;
 
@@ -17,6 +17,7 @@ test.describe('when the backend stops mid-session', () => {
     await addTask(page, { title: 'Existing task' });
     const form = page.getByRole('form', { name: 'New task' });
     await form.getByLabel('Title').fill('An idea worth keeping');
+    await moreOptions(page);
     await form.getByLabel('Description').fill('Typed while the service was down');
 
     await backend('stop');

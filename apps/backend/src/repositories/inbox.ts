@@ -13,6 +13,9 @@ export async function inboxId(db: Database | Transaction, userId: string): Promi
   // insert yields to it and its snapshot may predate that row; the second statement sees it.
   // The insert runs only when no Inbox is found: an insert that yields to a conflict still takes
   // an id from the sequence, and every task created without a project asks for the Inbox.
+  // ON CONFLICT names no index: two first inserts collide on the unique name as well as on the
+  // one-Inbox index, and a collision on an index that is not an arbiter is an error (23505 on
+  // projects_user_name_idx): apps/backend/test/repositories/inbox.test.ts.
   for (let attempt = 0; attempt < 2; attempt++) {
     const [row] = await db.execute<{ id: number }>(sql`
       with found as (
@@ -20,7 +23,7 @@ export async function inboxId(db: Database | Transaction, userId: string): Promi
       ), created as (
         insert into projects (user_id, name, is_inbox, position)
         select ${userId}, ${INBOX_NAME}, true, 0 where not exists (select from found)
-        on conflict (user_id) where is_inbox do nothing
+        on conflict do nothing
         returning id
       )
       select id from found

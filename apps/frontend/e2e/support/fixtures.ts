@@ -57,23 +57,38 @@ export interface NewTask {
   repeat?: 'Every day' | 'Every week' | 'Every month' | 'Every year';
 }
 
-const form = (page: Page) => page.getByRole('form', { name: 'New task' });
+export const newTaskForm = (page: Page) => page.getByRole('form', { name: 'New task' });
 
-/** Adds a task through the form and waits until the saved task (not the placeholder) is listed. */
+/** Opens the new-task form's detailed fields (description, priority, due, repeat, tags). */
+export async function moreOptions(page: Page) {
+  const toggle = newTaskForm(page).getByRole('button', { name: 'More options' });
+  if (await toggle.isVisible()) await toggle.click();
+}
+
+/**
+ * Adds a task through the form and waits until the saved task (not the placeholder) is listed.
+ * The title is typed in quotes, so quick add keeps it word for word ("Due in 15 minutes" is a
+ * title here, not a date); the other fields are set in "More options".
+ */
 export async function addTask(page: Page, task: NewTask) {
-  const newTask = form(page);
-  await newTask.getByLabel('Title').fill(task.title);
+  const newTask = newTaskForm(page);
+  await newTask.getByLabel('Title', { exact: true }).fill(`"${task.title}"`);
+  if (task.description || task.priority || task.due || task.repeat || task.tags?.length) {
+    await moreOptions(page);
+  }
   if (task.description) await newTask.getByLabel('Description').fill(task.description);
   if (task.priority) await newTask.getByLabel('Priority').selectOption({ label: task.priority });
-  if (task.due) await newTask.getByLabel('Due').fill(task.due);
-  if (task.repeat) await newTask.getByLabel('Repeat').selectOption({ label: task.repeat });
+  if (task.due) await newTask.getByLabel('Due', { exact: true }).fill(task.due);
+  if (task.repeat) {
+    await newTask.getByLabel('Repeat', { exact: true }).selectOption({ label: task.repeat });
+  }
   for (const tag of task.tags ?? []) {
     await newTask.getByLabel('Tags', { exact: true }).fill(tag);
     await newTask.getByLabel('Tags', { exact: true }).press('Enter');
   }
   await newTask.getByRole('button', { name: 'Add task' }).click();
   await expect(page.getByRole('status').getByText(`Added “${task.title}”`)).toBeVisible();
-  await expect(newTask.getByLabel('Title')).toHaveValue('');
+  await expect(newTask.getByLabel('Title', { exact: true })).toHaveValue('');
 }
 
 /** The list item of a task, by its exact title. */

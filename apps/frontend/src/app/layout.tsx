@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TimeZoneSync } from '@/components/layout/time-zone-sync';
 import './globals.css';
+import './shell.css';
 
 export const metadata: Metadata = {
   title: { default: 'Todo', template: '%s · Todo' },

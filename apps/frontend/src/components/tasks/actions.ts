@@ -1,13 +1,15 @@
 'use server';
 
-import { CreateTaskBody, type Task } from '@todo/contract';
+import { CreateTaskBody, type Project, TASK_LIMITS, type Task } from '@todo/contract';
+import { canonicalTimeZone } from '@todo/schedule';
 import { refresh } from 'next/cache';
 import Value from 'typebox/value';
 import { getSession } from '@/lib/auth/session';
 import { type BackendClient, backendFor } from '@/lib/backend/client';
 import { type BackendFailure, type BackendResult, failure } from '@/lib/backend/result';
 import { fieldErrorsFrom } from '@/lib/forms/field-errors';
-import { type DraftErrors, draftChanges, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
+import { type DraftErrors, draftChanges, type TaskDraft } from '@/lib/tasks/draft';
+import { parseLine, planQuickAdd, type QuickAddDefaults } from '@/lib/tasks/quick-add';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
@@ -27,7 +29,13 @@ const DRAFT_FIELDS: Record<string, keyof TaskDraft> = {
   priority: 'priority',
   tags: 'tags',
   due_at: 'due',
-  recurrence: 'recurrence',
+  time_zone: 'due',
+  repeat: 'repeat',
+  recurrence: 'repeat',
+  // Where the task goes comes from the quick-add line, so its problems show under it.
+  project_id: 'title',
+  parent_id: 'title',
+  name: 'title',
 };
 
 /** A backend answer, and on a conflict the task as it is now. */
@@ -70,10 +78,60 @@ function isId(id: unknown): id is number {
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
 }
 
-export async function createTaskAction(draft: TaskDraft): Promise<TaskActionResult<Task>> {
+/** A quick-add line, the "More options" fields, the view's defaults and, for a subtask, its parent. */
+export interface QuickAddRequest {
+  text: string;
+  details: TaskDraft;
+  defaults: QuickAddDefaults;
+  parentId?: number;
+}
+
+export interface QuickAddOutcome {
+  task: Task;
+  /** The project the line named and quick add created for it. */
+  project: Project | null;
+}
+
+/**
+ * Adds a task from a quick-add line. The line is parsed again here, in the draft's zone and
+ * against the person's projects as the backend has them: the browser's preview is not trusted.
+ * A `#Name` that is not a project yet creates it first.
+ */
+export async function quickAddAction(
+  request: QuickAddRequest,
+): Promise<TaskActionResult<QuickAddOutcome>> {
   return asUser(async (client) => {
-    const checked = validateDraft(draft);
-    return checked.ok ? client.createTask(checked.body) : invalid(checked.errors);
+    const { text, details, defaults, parentId } = request;
+    if (typeof text !== 'string' || text.length > TASK_LIMITS.quickAddMax) {
+      return invalid({ title: `Keep the line to ${TASK_LIMITS.quickAddMax} characters.` });
+    }
+    const zone = canonicalTimeZone(typeof details?.timeZone === 'string' ? details.timeZone : '');
+    if (!zone)
+      return invalid({ due: 'Your time zone is not one this app knows. Reload the page.' });
+    const projects = await client.listProjects();
+    if (!projects.ok) return projects;
+    const refs = projects.data.items.map(({ id, name }) => ({ id, name }));
+    const now = new Date();
+    const planned = planQuickAdd(parseLine(text, now, zone, refs), details, {
+      projects: refs,
+      defaults: {
+        projectId: isId(defaults?.projectId) ? defaults.projectId : null,
+        dueToday: defaults?.dueToday === true,
+      },
+      now,
+      ...(isId(parentId) ? { parentId } : {}),
+    });
+    if (!planned.ok) return invalid(planned.errors);
+    const { body, newProject } = planned.plan;
+    let project: Project | null = null;
+    if (newProject) {
+      const created = await client.createProject({ name: newProject });
+      if (!created.ok) return created;
+      project = created.data;
+      body.project_id = project.id;
+    }
+    const task = await client.createTask(body);
+    return task.ok ? { ok: true, data: { task: task.data, project } } : task;
   });
 }
 
@@ -111,10 +169,17 @@ export interface ToggleOutcome {
   next: Task | null;
 }
 
-export async function toggleTaskAction(id: number): Promise<TaskActionResult<ToggleOutcome>> {
+/** Completes or reopens a task; `completeSubtasks` completes a parent's open subtasks too. */
+export async function toggleTaskAction(
+  id: number,
+  completeSubtasks = false,
+): Promise<TaskActionResult<ToggleOutcome>> {
   return asUser(async (client) => {
     if (!isId(id)) return invalid({});
-    const toggled = await client.toggleComplete(id);
+    const toggled = await client.toggleComplete(
+      id,
+      completeSubtasks === true ? { subtasks: 'complete' } : {},
+    );
     if (!toggled.ok) return toggled;
     const nextId = toggled.data.completed ? toggled.data.next_occurrence_id : null;
     const next = nextId ? await client.getTask(nextId) : null;
@@ -132,9 +197,8 @@ export async function deleteTaskAction(
   );
 }
 
-/** Undo of a delete: creates the task again from the snapshot the list still had. */
-export async function restoreTaskAction(task: Task): Promise<TaskActionResult<Task>> {
-  const body: CreateTaskBody = {
+function restoredBody(task: Task, parentId?: number): CreateTaskBody {
+  return {
     title: task.title,
     description: task.description,
     priority: task.priority,
@@ -143,9 +207,30 @@ export async function restoreTaskAction(task: Task): Promise<TaskActionResult<Ta
     ...(task.repeat ? { repeat: { rrule: task.repeat.rrule, from: task.repeat.from } } : {}),
     time_zone: task.time_zone,
     project_id: task.project_id,
+    ...(parentId ? { parent_id: parentId } : {}),
     completed: task.completed,
   };
-  return asUser(async (client) =>
-    Value.Check(CreateTaskBody, body) ? client.createTask(body) : invalid({}),
-  );
+}
+
+/**
+ * Undo of a delete: creates the task again from the snapshot the list still had, then its
+ * subtasks (deleted with it) under the new task's id.
+ */
+export async function restoreTaskAction(
+  task: Task,
+  subtasks: Task[] = [],
+): Promise<TaskActionResult<Task>> {
+  return asUser(async (client) => {
+    const bodies = [task, ...subtasks].map((each) => restoredBody(each));
+    if (!Array.isArray(subtasks) || !bodies.every((body) => Value.Check(CreateTaskBody, body))) {
+      return invalid({});
+    }
+    const parent = await client.createTask(restoredBody(task));
+    if (!parent.ok) return parent;
+    for (const subtask of subtasks) {
+      const restored = await client.createTask(restoredBody(subtask, parent.data.id));
+      if (!restored.ok) return restored;
+    }
+    return parent;
+  });
 }

@@ -3,7 +3,8 @@
 import type { PatchTaskBody, Task } from '@todo/contract';
 import { type ReactNode, type Ref, useMemo } from 'react';
 import { changedFields, draftFromTask, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
-import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
+import { describeDue } from '@/lib/tasks/format-due';
+import { summarizeFields } from '@/lib/tasks/repeat-draft';
 import { PriorityBadge } from './task-meta';
 
 type Field = keyof PatchTaskBody;
@@ -14,7 +15,8 @@ const LABELS: Partial<Record<Field, string>> = {
   priority: 'Priority',
   tags: 'Tags',
   due_at: 'Due',
-  recurrence: 'Repeat',
+  repeat: 'Repeat',
+  time_zone: 'Time zone',
 };
 
 function show(field: Field, body: PatchTaskBody, timeZone: string): ReactNode {
@@ -26,8 +28,8 @@ function show(field: Field, body: PatchTaskBody, timeZone: string): ReactNode {
       return body.tags?.length ? body.tags.join(', ') : none;
     case 'due_at':
       return body.due_at ? describeDue(body.due_at, new Date(), timeZone).full : none;
-    case 'recurrence':
-      return body.recurrence ? recurrenceLabel(body.recurrence) : none;
+    case 'repeat':
+      return body.repeat ? summarizeFields(body.repeat, timeZone) : none;
     default: {
       const text = body[field];
       return typeof text === 'string' && text ? text : none;

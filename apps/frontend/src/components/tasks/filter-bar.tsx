@@ -1,24 +1,11 @@
 'use client';
 
-import {
-  PRIORITIES,
-  type Priority,
-  SORT_FIELDS,
-  type SortField,
-  type TagCount,
-} from '@todo/contract';
+import { DEFAULT_SORT_ORDER, type TagCount } from '@todo/contract';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
-import {
-  DUE_FILTERS,
-  type DueFilter,
-  defaultOrder,
-  filtersHref,
-  isFiltered,
-  type TaskFilters,
-  withFilters,
-} from '@/lib/tasks/filters';
+import { filtersHref, isFiltered, type TaskFilters, withFilters } from '@/lib/tasks/filters';
+import { DUE_OPTIONS, optionValue, PRIORITY_OPTIONS, SORT_OPTIONS } from '@/lib/tasks/options';
 import { SearchIcon } from '../ui/icons';
 
 export const SEARCH_INPUT_ID = 'task-search';
@@ -28,19 +15,6 @@ const STATUS_LINKS = [
   { status: 'pending', label: 'To do' },
   { status: 'completed', label: 'Done' },
 ] as const;
-const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-const DUE_LABELS: Record<DueFilter, string> = {
-  overdue: 'Overdue',
-  today: 'Due today',
-  week: 'Due this week',
-  none: 'No due date',
-};
-const SORT_LABELS: Record<SortField, string> = {
-  created: 'Date added',
-  due: 'Due date',
-  priority: 'Priority',
-  title: 'Title',
-};
 
 /** Search, filters and sort. Every change rewrites the URL, which the server page reads. */
 export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCount[] }) {
@@ -89,7 +63,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
     return () => clearTimeout(timer);
   });
 
-  const order = shown.order ?? defaultOrder(shown.sort);
+  const order = shown.order ?? DEFAULT_SORT_ORDER[shown.sort];
   const tagOptions = tags.map((tag) => tag.tag);
   for (const tag of shown.tags) if (!tagOptions.includes(tag)) tagOptions.push(tag);
 
@@ -135,7 +109,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
       </nav>
       <fieldset className="priority-filter">
         <legend className="visually-hidden">Priority</legend>
-        {[...PRIORITIES].reverse().map((priority) => {
+        {PRIORITY_OPTIONS.map(({ value: priority, label }) => {
           const on = shown.priorities.includes(priority);
           return (
             <button
@@ -151,7 +125,7 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
                 })
               }
             >
-              {PRIORITY_LABELS[priority]}
+              {label}
             </button>
           );
         })}
@@ -183,14 +157,12 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
             id="filter-due"
             className="input select"
             value={shown.due ?? ''}
-            onChange={(event) =>
-              go({ due: DUE_FILTERS.find((due) => due === event.target.value) ?? null })
-            }
+            onChange={(event) => go({ due: optionValue(DUE_OPTIONS, event.target.value) ?? null })}
           >
             <option value="">Any time</option>
-            {DUE_FILTERS.map((due) => (
-              <option key={due} value={due}>
-                {DUE_LABELS[due]}
+            {DUE_OPTIONS.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
@@ -204,13 +176,13 @@ export function FilterBar({ filters, tags }: { filters: TaskFilters; tags: TagCo
             className="input select"
             value={shown.sort}
             onChange={(event) => {
-              const sort = SORT_FIELDS.find((field) => field === event.target.value);
+              const sort = optionValue(SORT_OPTIONS, event.target.value);
               if (sort) go({ sort, order: null });
             }}
           >
-            {SORT_FIELDS.map((field) => (
-              <option key={field} value={field}>
-                {SORT_LABELS[field]}
+            {SORT_OPTIONS.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>

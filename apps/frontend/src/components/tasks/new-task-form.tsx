@@ -1,71 +1,60 @@
 'use client';
 
-import { type FormEvent, useRef, useState, useTransition } from 'react';
-import { type DraftErrors, emptyDraft, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
+import { type FormEvent, useRef, useState } from 'react';
+import { emptyDraft, type TaskDraft } from '@/lib/tasks/draft';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
-import { temporaryTask } from '@/lib/tasks/optimistic';
-import { focusFirstInvalid } from '../ui/focus-first-invalid';
-import { useToast } from '../ui/toaster';
-import { createTaskAction } from './actions';
+import { NO_DEFAULTS, type QuickAddDefaults } from '@/lib/tasks/quick-add';
+import type { TaskActionResult } from './actions';
+import { QUICK_ADD_INPUT_ID, QuickAddField } from './quick-add-field';
 import { TaskFields } from './task-fields';
+import { useQuickAdd } from './use-quick-add';
 
-export const NEW_TASK_TITLE_ID = 'new-task-title';
-const NOT_SAVED_MESSAGE =
-  'Not added yet: the service did not answer. What you typed is kept — try “Add task” again in a moment.';
+export { QUICK_ADD_INPUT_ID };
+
+/** Fields of "More options": an error in one opens them. */
+const DETAIL_ERROR = /^(description|priority|due|repeat|tags)/;
 
 /**
- * Adds a task. The typed values stay in the form until the backend has the task: a refusal or
- * an outage shows a message and keeps everything for another try.
+ * Adds a task: one quick-add line, and "More options" for the detailed fields. A refusal or an
+ * outage shows a message and keeps everything typed for another try.
  */
 export function NewTaskForm({
   timeZone,
   suggestions,
+  defaults = NO_DEFAULTS,
   onOptimistic,
   onOutcome,
 }: {
   timeZone: string;
   suggestions: string[];
+  /** What the view adds when the line names none: its project, today in Today. */
+  defaults?: QuickAddDefaults;
   onOptimistic: (change: OptimisticChange) => void;
-  onOutcome: (result: { ok: boolean; reason?: string }) => void;
+  onOutcome: (result: TaskActionResult<unknown>) => void;
 }) {
-  // null until the person types: a blank form follows the page's zone, a started draft keeps
-  // the zone it was started in.
-  const [started, setDraft] = useState<TaskDraft | null>(null);
-  const draft = started ?? emptyDraft(timeZone);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  // On a phone the optional fields stay folded until the user starts a task (CSS reads this).
-  const [expanded, setExpanded] = useState(false);
+  // null until the person changes a detail: a blank form follows the page's zone, a started
+  // draft keeps the zone it was started in.
+  const [started, setDetails] = useState<TaskDraft | null>(null);
+  const details = started ?? emptyDraft(timeZone);
+  const [moreOptions, setMoreOptions] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const toast = useToast();
+  const quickAdd = useQuickAdd({
+    timeZone: details.timeZone,
+    defaults,
+    formRef,
+    onOptimistic,
+    onOutcome,
+  });
+  const { errors } = quickAdd;
+  // A detail the checks refused is shown, whether or not the person had opened the details.
+  const detailsShown = moreOptions || Object.keys(errors).some((field) => DETAIL_ERROR.test(field));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (pending) return;
-    const checked = validateDraft(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setMessage(null);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    const submitted = draft;
-    startTransition(async () => {
-      onOptimistic({ type: 'add', task: temporaryTask(checked.body, new Date().toISOString()) });
-      const result = await createTaskAction(submitted);
-      onOutcome(result);
-      if (result.ok) {
-        setDraft((current) => (current === submitted ? null : current));
-        setErrors({});
-        setMessage(null);
-        toast({ tone: 'success', message: `Added “${result.data.title}”` });
-      } else {
-        setErrors(result.errors);
-        setMessage(result.reason === 'unavailable' ? NOT_SAVED_MESSAGE : result.message);
-        if (Object.keys(result.errors).length > 0) focusFirstInvalid(formRef.current);
-      }
-    });
+    const submitted = details;
+    quickAdd.submit(details, () =>
+      setDetails((current) => (current === submitted ? null : current)),
+    );
   }
 
   return (
@@ -73,36 +62,49 @@ export function NewTaskForm({
       ref={formRef}
       className="card new-task"
       aria-labelledby="new-task-heading"
-      data-expanded={expanded || started !== null}
       noValidate
       onSubmit={submit}
-      onFocus={() => setExpanded(true)}
     >
       <h2 id="new-task-heading" className="card-title">
         New task
       </h2>
-      {message ? (
-        <p className="form-message" role="alert">
-          {message}
-        </p>
-      ) : null}
-      <TaskFields
-        idPrefix="new-task"
-        draft={draft}
-        errors={errors}
-        suggestions={suggestions}
-        titleLabel="Title"
-        onChange={(next) => {
-          setDraft(next);
-          if (message) setMessage(null);
-        }}
+      <QuickAddField
+        id={QUICK_ADD_INPUT_ID}
+        label="Title"
+        text={quickAdd.text}
+        parsed={quickAdd.parsed}
+        projects={quickAdd.projects}
+        message={quickAdd.message}
+        error={errors.title}
+        placeholder="Pay rent tomorrow 9am every month p1 #Home @bills"
+        onTextChange={quickAdd.setText}
       />
+      <button
+        type="button"
+        className="button button-ghost button-small more-options-toggle"
+        aria-expanded={detailsShown}
+        aria-controls="new-task-details"
+        onClick={() => setMoreOptions(!detailsShown)}
+      >
+        {detailsShown ? 'Fewer options' : 'More options'}
+      </button>
+      <div id="new-task-details" className="new-task-details" hidden={!detailsShown}>
+        <TaskFields
+          idPrefix="new-task"
+          draft={details}
+          errors={errors}
+          suggestions={suggestions}
+          withTitle={false}
+          onChange={setDetails}
+        />
+        <p className="field-hint">What the title line says wins over these fields.</p>
+      </div>
       <div className="form-actions">
         <span className="field-hint">
           <kbd>N</kbd> new task · <kbd>/</kbd> search · <kbd>Enter</kbd> add
         </span>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Adding…' : 'Add task'}
+        <button type="submit" className="button button-primary" disabled={quickAdd.pending}>
+          {quickAdd.pending ? 'Adding…' : 'Add task'}
         </button>
       </div>
     </form>

@@ -1,40 +1,12 @@
 'use client';
 
-import { PRIORITIES, RECURRENCES, TASK_LIMITS } from '@todo/contract';
-import type { ReactNode, Ref } from 'react';
-import { FieldError, fieldErrorId } from '@/components/ui/field-error';
+import { TASK_LIMITS } from '@todo/contract';
+import type { Ref } from 'react';
+import { describedBy, Field } from '@/components/ui/field-error';
 import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
-import { recurrenceLabel } from '@/lib/tasks/format-due';
+import { optionValue, PRIORITY_OPTIONS } from '@/lib/tasks/options';
+import { RepeatEditor } from './repeat-editor';
 import { TagInput } from './tag-input';
-
-const PRIORITY_LABELS = { high: 'High', medium: 'Medium', low: 'Low' } as const;
-
-function Field({
-  id,
-  label,
-  error,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children}
-      <FieldError fieldId={id}>{error}</FieldError>
-    </div>
-  );
-}
-
-const describedBy = (id: string, error: string | undefined) =>
-  error ? { 'aria-describedby': fieldErrorId(id), 'aria-invalid': true as const } : {};
 
 /** The fields of a task, shared by the add form and the inline editor. */
 export function TaskFields({
@@ -44,6 +16,7 @@ export function TaskFields({
   suggestions,
   titleRef,
   titleLabel = 'Title',
+  withTitle = true,
   onChange,
 }: {
   idPrefix: string;
@@ -52,6 +25,8 @@ export function TaskFields({
   suggestions: string[];
   titleRef?: Ref<HTMLInputElement>;
   titleLabel?: string;
+  /** False where quick add stands in for the title (the new-task form's "More options"). */
+  withTitle?: boolean;
   onChange: (draft: TaskDraft) => void;
 }) {
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -60,25 +35,27 @@ export function TaskFields({
 
   return (
     <div className="task-fields">
-      <Field id={id('title')} label={titleLabel} error={errors.title} className="field-wide">
-        <input
-          id={id('title')}
-          ref={titleRef}
-          className="input input-title"
-          value={draft.title}
-          maxLength={TASK_LIMITS.titleMax + 50}
-          placeholder="What needs doing?"
-          autoComplete="off"
-          required
-          {...describedBy(id('title'), errors.title)}
-          onChange={(event) => set('title', event.target.value)}
-        />
-      </Field>
+      {withTitle ? (
+        <Field id={id('title')} label={titleLabel} error={errors.title} className="field-wide">
+          <input
+            id={id('title')}
+            ref={titleRef}
+            className="input input-title"
+            value={draft.title}
+            maxLength={TASK_LIMITS.titleMax + 50}
+            placeholder="What needs doing?"
+            autoComplete="off"
+            required
+            {...describedBy(id('title'), errors.title)}
+            onChange={(event) => set('title', event.target.value)}
+          />
+        </Field>
+      ) : null}
       <Field
         id={id('description')}
         label="Description (optional)"
         error={errors.description}
-        className="field-wide field-optional"
+        className="field-wide"
       >
         <textarea
           id={id('description')}
@@ -90,29 +67,24 @@ export function TaskFields({
           onChange={(event) => set('description', event.target.value)}
         />
       </Field>
-      <Field
-        id={id('priority')}
-        label="Priority"
-        error={errors.priority}
-        className="field-optional"
-      >
+      <Field id={id('priority')} label="Priority" error={errors.priority}>
         <select
           id={id('priority')}
           className="input select"
           value={draft.priority}
           onChange={(event) => {
-            const value = PRIORITIES.find((priority) => priority === event.target.value);
+            const value = optionValue(PRIORITY_OPTIONS, event.target.value);
             if (value) set('priority', value);
           }}
         >
-          {[...PRIORITIES].reverse().map((priority) => (
-            <option key={priority} value={priority}>
-              {PRIORITY_LABELS[priority]}
+          {PRIORITY_OPTIONS.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>
       </Field>
-      <Field id={id('due')} label="Due" error={errors.due} className="field-optional">
+      <Field id={id('due')} label="Due" error={errors.due}>
         <input
           id={id('due')}
           type="datetime-local"
@@ -122,29 +94,16 @@ export function TaskFields({
           onChange={(event) => set('due', event.target.value)}
         />
       </Field>
-      <Field
-        id={id('recurrence')}
-        label="Repeat"
-        error={errors.recurrence}
-        className="field-optional"
-      >
-        <select
-          id={id('recurrence')}
-          className="input select"
-          value={draft.recurrence}
-          onChange={(event) => {
-            const value = RECURRENCES.find((recurrence) => recurrence === event.target.value);
-            if (value) set('recurrence', value);
-          }}
-        >
-          {RECURRENCES.map((recurrence) => (
-            <option key={recurrence} value={recurrence}>
-              {recurrenceLabel(recurrence)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={id('tags')} label="Tags" error={undefined} className="field-wide field-optional">
+      <div className="field-wide">
+        <RepeatEditor
+          idPrefix={idPrefix}
+          repeat={draft.repeat}
+          timeZone={draft.timeZone}
+          errors={errors}
+          onChange={(repeat) => set('repeat', repeat)}
+        />
+      </div>
+      <Field id={id('tags')} label="Tags" error={undefined} className="field-wide">
         <TagInput
           id={id('tags')}
           tags={draft.tags}

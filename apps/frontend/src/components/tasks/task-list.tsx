@@ -2,8 +2,7 @@
 
 import type { Task } from '@todo/contract';
 import Link from 'next/link';
-import { startTransition, useState } from 'react';
-import { draftChanges, draftFromTask } from '@/lib/tasks/draft';
+import { useMemo, useState } from 'react';
 import {
   filtersHref,
   isFiltered,
@@ -11,27 +10,38 @@ import {
   type TaskFilters,
   withFilters,
 } from '@/lib/tasks/filters';
-import { describeDue } from '@/lib/tasks/format-due';
 import type { ListedTask, OptimisticChange } from '@/lib/tasks/optimistic';
-import { useToast } from '../ui/toaster';
-import {
-  deleteTaskAction,
-  restoreTaskAction,
-  type TaskActionResult,
-  toggleTaskAction,
-  updateTaskAction,
-} from './actions';
+import { groupSubtasks, openSubtaskCount, subtaskProgress } from '@/lib/tasks/subtasks';
+import { groupTasks, type ViewKind } from '@/lib/tasks/views';
+import { MoveTaskDialog } from '../projects/move-task-dialog';
+import { useProjects } from '../projects/projects-context';
+import type { TaskActionResult } from './actions';
 import { EmptyState } from './empty-state';
-import { type EditState, TaskEditor } from './task-editor';
+import { SubtaskForm } from './subtask-form';
+import { TaskEditor } from './task-editor';
 import { TaskItem } from './task-item';
+import { type PendingQuestion, TaskQuestion } from './task-question';
 import { useNow } from './use-now';
+import { useTaskActions } from './use-task-actions';
+import './subtasks.css';
 
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+export interface TaskView {
+  kind: ViewKind;
+  title: string;
+  /** The project a project's (or the Inbox's) view lists: where quick add puts a task. */
+  projectId?: number | undefined;
 }
 
-/** The list with optimistic complete, edit and delete; a refusal rolls back with a message. */
+/** Views whose rows come from several projects, so each row names its own. */
+const MIXED_VIEWS: readonly ViewKind[] = ['all', 'today', 'upcoming'];
+
+/**
+ * The list with optimistic complete, edit, move and delete; a refusal rolls back with a
+ * message. Today and Upcoming show it in groups by day. Top-level tasks expand to show their
+ * subtasks (loaded with the page) and take new ones.
+ */
 export function TaskList({
+  view,
   tasks,
   total,
   filters,
@@ -42,6 +52,8 @@ export function TaskList({
   applyChange,
   onOutcome,
 }: {
+  view: TaskView;
+  /** The view's tasks and the subtasks of those that have any. */
   tasks: ListedTask[];
   total: number;
   filters: TaskFilters;
@@ -53,93 +65,124 @@ export function TaskList({
   onOutcome: (result: TaskActionResult<unknown>) => void;
 }) {
   const now = useNow(serverNow);
-  const toast = useToast();
-  const [editing, setEditing] = useState<EditState | null>(null);
+  const projects = useProjects();
+  const leavesOnMove = view.kind === 'inbox' || view.kind === 'project';
+  const actions = useTaskActions({ timeZone, leavesOnMove, applyChange, onOutcome });
+  const { editing, setEditing } = actions;
+  const [moving, setMoving] = useState<Task | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const [addingTo, setAddingTo] = useState<number | null>(null);
+  const [question, setQuestion] = useState<PendingQuestion | null>(null);
+  const { top, children } = useMemo(() => groupSubtasks(tasks), [tasks]);
+  const projectsById = useMemo(
+    () => new Map([...projects.active, ...projects.archived].map((p) => [p.id, p])),
+    [projects],
+  );
+  const showProject = MIXED_VIEWS.includes(view.kind);
 
-  const refused = (what: string, result: TaskActionResult<unknown>) => {
-    if (!result.ok) toast({ tone: 'error', message: `Could not ${what}. ${result.message}` });
+  const expand = (id: number, open: boolean) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const toggle = (task: Task) => {
+    const open = task.completed ? 0 : openSubtaskCount(task, children.get(task.id));
+    if (open > 0) setQuestion({ kind: 'complete', task, open });
+    else actions.toggle(task);
   };
 
-  const toggle = (task: Task) =>
-    startTransition(async () => {
-      applyChange({ type: 'toggle', id: task.id, at: new Date().toISOString() });
-      const result = await toggleTaskAction(task.id);
-      onOutcome(result);
-      if (!result.ok) return refused(`update “${task.title}”`, result);
-      const next = result.data.next;
-      if (next?.due_at) {
-        const due = describeDue(next.due_at, new Date(), timeZone).text;
-        toast({ tone: 'success', message: `Done. The next “${next.title}” is due ${due}.` });
-      }
-    });
-
-  const restore = (task: Task) =>
-    startTransition(async () => {
-      applyChange({ type: 'add', task });
-      const result = await restoreTaskAction(task);
-      onOutcome(result);
-      if (result.ok) toast({ tone: 'success', message: `Restored “${task.title}”` });
-      else refused(`restore “${task.title}”`, result);
-    });
-
-  const remove = (task: Task) =>
-    startTransition(async () => {
-      applyChange({ type: 'remove', id: task.id });
-      const result = await deleteTaskAction(task.id, task.version);
-      onOutcome(result);
-      if (!result.ok) return refused(`delete “${task.title}”`, result);
-      toast({
-        message: `Deleted “${task.title}”`,
-        action: { label: 'Undo', onAction: () => restore(task) },
-      });
-    });
-
-  const close = (id: number) => {
-    setEditing(null);
-    focusSoon(`task-${id}-edit`);
+  const remove = (task: Task) => {
+    const subtasks = children.get(task.id) ?? [];
+    const count = Math.max(subtasks.length, task.subtask_count);
+    if (count > 0) setQuestion({ kind: 'delete', task, subtasks, count });
+    else actions.remove(task, []);
   };
 
-  const save = (state: EditState) => {
-    // After a conflict, saving keeps mine: over the version that won, what differs from it.
-    const edit: EditState = state.conflict
-      ? {
-          ...state,
-          version: state.conflict.version,
-          base: draftFromTask(state.conflict, state.draft.timeZone),
-          conflict: undefined,
-        }
-      : state;
-    const checked = draftChanges(edit.base, edit.draft);
-    if (!checked.ok) {
-      setEditing({ ...state, errors: checked.errors, message: undefined });
-      return;
-    }
-    close(edit.id);
-    if (Object.keys(checked.changes).length === 0) return;
-    startTransition(async () => {
-      applyChange({ type: 'update', id: edit.id, changes: checked.changes });
-      const { version, base, draft } = edit;
-      const result = await updateTaskAction(edit.id, { version, base, draft });
-      onOutcome(result);
-      if (result.ok) return;
-      // Reopen the editor with what the user typed, so nothing is lost.
-      if (result.latest) {
-        setEditing({ ...edit, errors: {}, message: undefined, conflict: result.latest });
-        return;
-      }
-      setEditing({ ...edit, errors: result.errors, message: result.message });
-      refused('save your changes', result);
-    });
+  const row = (task: ListedTask, isSubtask: boolean) => {
+    const listId = `subtasks-${task.id}`;
+    const own = children.get(task.id);
+    const isOpen = expanded.has(task.id) || addingTo === task.id;
+    return (
+      <li key={task.id} className={`task-row priority-${task.priority}`}>
+        {editing?.id === task.id ? (
+          <TaskEditor
+            state={editing}
+            suggestions={suggestions}
+            onChange={(draft) => setEditing({ ...editing, draft })}
+            onSave={() => actions.save(editing)}
+            onCancel={() => actions.close(task.id)}
+          />
+        ) : (
+          <TaskItem
+            task={task}
+            now={now}
+            timeZone={timeZone}
+            project={showProject && !isSubtask ? projectsById.get(task.project_id) : undefined}
+            subtasks={
+              isSubtask
+                ? undefined
+                : {
+                    progress: subtaskProgress(task, own),
+                    expanded: isOpen,
+                    listId,
+                    onExpand: () => expand(task.id, !isOpen),
+                    onAdd: () => {
+                      expand(task.id, true);
+                      setAddingTo(task.id);
+                    },
+                  }
+            }
+            onToggle={() => toggle(task)}
+            onEdit={() => actions.open(task)}
+            onDelete={() => remove(task)}
+            onMove={isSubtask ? undefined : () => setMoving(task)}
+          />
+        )}
+        {!isSubtask && isOpen ? (
+          <div className="subtasks">
+            {own && own.length > 0 ? (
+              <ul
+                id={listId}
+                className="task-list subtask-list"
+                aria-label={`Subtasks of “${task.title}”`}
+              >
+                {own.map((subtask) => row(subtask, true))}
+              </ul>
+            ) : null}
+            {addingTo === task.id ? (
+              <SubtaskForm
+                parent={task}
+                timeZone={timeZone}
+                onOptimistic={applyChange}
+                onOutcome={onOutcome}
+                onClose={() => {
+                  setAddingTo(null);
+                  requestAnimationFrame(() =>
+                    document.getElementById(`task-${task.id}-edit`)?.focus(),
+                  );
+                }}
+              />
+            ) : null}
+          </div>
+        ) : null}
+      </li>
+    );
   };
 
   const first = (filters.page - 1) * PAGE_SIZE;
-  const hasNext = first + tasks.length < total;
+  const paged = view.kind === 'all';
+  const hasNext = paged && first + top.length < total;
+  const groups = groupTasks(view.kind, top, now, timeZone);
+  const empty = view.kind === 'all' ? (isFiltered(filters) ? 'no-match' : 'no-tasks') : view.kind;
 
   return (
     <section className="task-section" aria-labelledby="task-list-heading">
       <div className="list-header">
         <h2 id="task-list-heading" className="list-title">
-          {isFiltered(filters) ? 'Matching tasks' : 'All tasks'}
+          {view.kind === 'all' && isFiltered(filters) ? 'Matching tasks' : view.title}
         </h2>
         {!unavailable ? (
           <p className="list-count" aria-live="polite">
@@ -147,49 +190,51 @@ export function TaskList({
               ? 'No tasks'
               : total <= PAGE_SIZE
                 ? `${total} ${total === 1 ? 'task' : 'tasks'}`
-                : `${first + 1}–${first + tasks.length} of ${total}`}
+                : `${first + 1}–${first + top.length} of ${total}`}
           </p>
         ) : null}
       </div>
       {unavailable ? (
         <EmptyState kind="unavailable" />
-      ) : tasks.length === 0 ? (
-        <EmptyState kind={isFiltered(filters) ? 'no-match' : 'no-tasks'} />
+      ) : groups.length === 0 ? (
+        <EmptyState kind={empty} />
       ) : (
-        <ul className="task-list">
-          {tasks.map((task) => (
-            <li key={task.id} className={`task-row priority-${task.priority}`}>
-              {editing?.id === task.id ? (
-                <TaskEditor
-                  state={editing}
-                  suggestions={suggestions}
-                  onChange={(draft) => setEditing({ ...editing, draft })}
-                  onSave={() => save(editing)}
-                  onCancel={() => close(task.id)}
-                />
-              ) : (
-                <TaskItem
-                  task={task}
-                  now={now}
-                  timeZone={timeZone}
-                  onToggle={() => toggle(task)}
-                  onEdit={() => {
-                    const draft = draftFromTask(task, timeZone);
-                    setEditing({
-                      id: task.id,
-                      version: task.version,
-                      base: draft,
-                      draft,
-                      errors: {},
-                    });
-                  }}
-                  onDelete={() => remove(task)}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+        groups.map((group) => (
+          <section
+            key={group.key}
+            className="task-group"
+            aria-labelledby={group.title ? `group-${group.key}` : undefined}
+          >
+            {group.title ? (
+              <h3 id={`group-${group.key}`} className="group-title">
+                {group.title}
+              </h3>
+            ) : null}
+            <ul className="task-list">{group.tasks.map((task) => row(task, false))}</ul>
+          </section>
+        ))
       )}
+      {question ? (
+        <TaskQuestion
+          question={question}
+          onClose={() => setQuestion(null)}
+          onComplete={(task, withSubtasks) => actions.toggle(task, withSubtasks)}
+          onDelete={(task, subtasks) => actions.remove(task, subtasks)}
+        />
+      ) : null}
+      {moving ? (
+        <MoveTaskDialog
+          task={moving}
+          projects={projects.active}
+          onMove={(projectId) => {
+            setMoving(null);
+            if (projectId !== moving.project_id) {
+              actions.move(moving, projectId, projectsById.get(projectId)?.name);
+            }
+          }}
+          onClose={() => setMoving(null)}
+        />
+      ) : null}
       {filters.page > 1 || hasNext ? (
         <nav className="pagination" aria-label="Pages">
           {filters.page > 1 ? (

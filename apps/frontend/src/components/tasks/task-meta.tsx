@@ -1,26 +1,43 @@
-import type { Priority, Task } from '@todo/contract';
+import type { Priority, Project, Task } from '@todo/contract';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
+import { priorityLabel } from '@/lib/tasks/options';
+import { ProjectDot } from '../projects/project-dot';
 import { CalendarIcon, RepeatIcon } from '../ui/icons';
-
-const PRIORITY_TEXT: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
     <span className={`badge badge-${priority}`}>
       <span className="visually-hidden">Priority: </span>
-      {PRIORITY_TEXT[priority]}
+      {priorityLabel(priority)}
     </span>
   );
 }
 
-/** Priority, due date, repeat rule and tags of one task, in one wrapping row. */
-export function TaskMeta({ task, now, timeZone }: { task: Task; now: Date; timeZone: string }) {
+/**
+ * Priority, subtask progress (children), due date, repeat rule, project (where the view mixes
+ * projects) and tags of one task, in one wrapping row.
+ */
+export function TaskMeta({
+  task,
+  now,
+  timeZone,
+  project,
+  children,
+}: {
+  task: Task;
+  now: Date;
+  timeZone: string;
+  project?: Pick<Project, 'name' | 'color'> | undefined;
+  children?: ReactNode;
+}) {
   const due = task.due_at ? describeDue(task.due_at, now, timeZone, task.completed) : null;
   return (
     <div className="task-meta">
       <PriorityBadge priority={task.priority} />
+      {children}
       {due ? (
         <span
           className={`meta-item due${due.overdue ? ' due-overdue' : due.soon ? ' due-soon' : ''}`}
@@ -37,6 +54,13 @@ export function TaskMeta({ task, now, timeZone }: { task: Task; now: Date; timeZ
         <span className="meta-item recurrence">
           <RepeatIcon />
           {task.repeat.summary}
+        </span>
+      ) : null}
+      {project ? (
+        <span className="meta-item task-project">
+          <ProjectDot color={project.color} />
+          <span className="visually-hidden">Project: </span>
+          {project.name}
         </span>
       ) : null}
       {task.tags.map((tag) => (

@@ -6,14 +6,15 @@ import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import type { TaskFilters } from '@/lib/tasks/filters';
 import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
-import { ToastProvider } from '../ui/toaster';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
-import { NEW_TASK_TITLE_ID, NewTaskForm } from './new-task-form';
+import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
 import { Reminders } from './reminders';
-import { TaskList } from './task-list';
+import { TaskList, type TaskView } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
 export interface TaskWorkspaceProps {
+  view: TaskView;
+  /** The view's tasks and the subtasks of those that have any. */
   tasks: Task[];
   total: number;
   filters: TaskFilters;
@@ -33,15 +34,9 @@ function focusById(id: string) {
   }
 }
 
-export function TaskWorkspace(props: TaskWorkspaceProps) {
-  return (
-    <ToastProvider>
-      <Workspace {...props} />
-    </ToastProvider>
-  );
-}
-
-function Workspace({
+/** One view's tasks: the add form, reminders, (on All tasks) the filters, and the list. */
+export function TaskWorkspace({
+  view,
   tasks,
   total,
   filters,
@@ -55,7 +50,7 @@ function Workspace({
   const [actionDown, setActionDown] = useState(false);
   const suggestions = useMemo(() => tags.map((tag) => tag.tag), [tags]);
   const shortcuts = useMemo(
-    () => ({ n: () => focusById(NEW_TASK_TITLE_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
+    () => ({ n: () => focusById(QUICK_ADD_INPUT_ID), '/': () => focusById(SEARCH_INPUT_ID) }),
     [],
   );
   useShortcuts(shortcuts);
@@ -84,6 +79,7 @@ function Workspace({
           <NewTaskForm
             timeZone={timeZone}
             suggestions={suggestions}
+            defaults={{ projectId: view.projectId ?? null, dueToday: view.kind === 'today' }}
             onOptimistic={(change) => applyChange(change)}
             onOutcome={onOutcome}
           />
@@ -92,8 +88,9 @@ function Workspace({
           </div>
         </div>
         <div className="workspace-main">
-          <FilterBar filters={filters} tags={tags} />
+          {view.kind === 'all' ? <FilterBar filters={filters} tags={tags} /> : null}
           <TaskList
+            view={view}
             tasks={optimisticTasks}
             total={total}
             filters={filters}

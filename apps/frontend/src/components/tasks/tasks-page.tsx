@@ -1,29 +1,45 @@
 import 'server-only';
+import type { ListTasksQuery } from '@todo/contract';
 import type { Session } from '@/lib/auth/session';
 import { backendFor } from '@/lib/backend/client';
-import { parseFilters, type SearchParamsInput } from '@/lib/tasks/filters';
+import { loadTags } from '@/lib/backend/per-request';
+import { failure, UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
+import { DEFAULT_FILTERS, type TaskFilters } from '@/lib/tasks/filters';
+import { loadSubtasks } from '@/lib/tasks/load-subtasks';
 import { toListQuery } from '@/lib/tasks/query';
+import type { ViewKind } from '@/lib/tasks/views';
 import { userTimeZone } from '@/lib/time-zone/server';
-import { AppHeader } from '../layout/app-header';
 import { TaskWorkspace } from './task-workspace';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The signed-in home: reads the filters from the URL and loads the list, tags and reminders. */
+export interface TasksView {
+  kind: ViewKind;
+  /** The page's heading: "All tasks", "Today", a project's name. */
+  title: string;
+  /** The project a project's (or the Inbox's) view lists: where quick add puts a task. */
+  projectId?: number | undefined;
+  /** The view's list (null: it cannot be known now, an outage); `all` reads the filters. */
+  query?: (now: Date, timeZone: string) => ListTasksQuery | null;
+}
+
+/** A view of the tasks: loads its list, the tags and the reminders' tasks in parallel. */
 export async function TasksPage({
   session,
-  searchParams,
+  view,
+  filters = DEFAULT_FILTERS,
 }: {
   session: Session;
-  searchParams: SearchParamsInput;
+  view: TasksView;
+  filters?: TaskFilters;
 }) {
   const timeZone = await userTimeZone();
   const now = new Date();
-  const filters = parseFilters(searchParams);
   const backend = backendFor(session.user.id);
+  const query = view.query ? view.query(now, timeZone) : toListQuery(filters, now, timeZone);
   const [list, tags, upcoming] = await Promise.all([
-    backend.listTasks(toListQuery(filters, now, timeZone)),
-    backend.listTags(),
+    query ? backend.listTasks(query) : failure('unavailable', UNAVAILABLE_MESSAGE),
+    loadTags(session.user.id),
     backend.listTasks({
       status: 'pending',
       due_after: new Date(now.getTime() - DAY_MS).toISOString(),
@@ -33,23 +49,23 @@ export async function TasksPage({
       limit: 100,
     }),
   ]);
+  // The subtasks of the listed parents come in the same render, one call after the list.
+  const subtasks = list.ok ? await loadSubtasks(backend, list.data.items) : [];
 
   return (
     <>
-      <AppHeader user={{ name: session.user.name, email: session.user.email }} />
-      <main id="main" className="page page-app">
-        <h1 className="visually-hidden">Your tasks</h1>
-        <TaskWorkspace
-          tasks={list.ok ? list.data.items : []}
-          total={list.ok ? list.data.total : 0}
-          filters={filters}
-          tags={tags.ok ? tags.data.items : []}
-          upcoming={upcoming.ok ? upcoming.data.items : []}
-          timeZone={timeZone}
-          serverNow={now.toISOString()}
-          loadProblem={list.ok ? null : { reason: list.reason, message: list.message }}
-        />
-      </main>
+      <h1 className="visually-hidden">{view.title}</h1>
+      <TaskWorkspace
+        view={{ kind: view.kind, title: view.title, projectId: view.projectId }}
+        tasks={list.ok ? [...list.data.items, ...subtasks] : []}
+        total={list.ok ? list.data.total : 0}
+        filters={filters}
+        tags={tags.ok ? tags.data.items : []}
+        upcoming={upcoming.ok ? upcoming.data.items : []}
+        timeZone={timeZone}
+        serverNow={now.toISOString()}
+        loadProblem={list.ok ? null : { reason: list.reason, message: list.message }}
+      />
     </>
   );
 }

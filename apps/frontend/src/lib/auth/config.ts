@@ -1,3 +1,4 @@
+import 'server-only';
 import { createDatabase, schema } from '@todo/db/client';
 import { withoutQuery } from '@todo/db/errors';
 import { APIError, betterAuth } from 'better-auth';

@@ -1,5 +1,7 @@
 /** Pages a `?next=` parameter may send the user back to after signing in. */
-const ALLOWED_PATHS = new Set(['/']);
+const ALLOWED_PATHS = new Set(['/', '/inbox', '/today', '/upcoming']);
+/** A project's page: digits only, so nothing else hides behind the prefix. */
+const PROJECT_PATH = /^\/projects\/[1-9][0-9]{0,9}$/;
 const PLACEHOLDER_ORIGIN = 'http://redirect.invalid';
 
 /**
@@ -19,8 +21,12 @@ export function safeNextPath(next: string | string[] | null | undefined): string
   } catch {
     return '/';
   }
-  if (url.origin !== PLACEHOLDER_ORIGIN || !ALLOWED_PATHS.has(url.pathname)) return '/';
+  if (url.origin !== PLACEHOLDER_ORIGIN || !isAllowed(url.pathname)) return '/';
   return `${url.pathname}${url.search}`;
+}
+
+function isAllowed(pathname: string): boolean {
+  return ALLOWED_PATHS.has(pathname) || PROJECT_PATH.test(pathname);
 }
 
 /** `/sign-in?next=…` for a page the visitor wanted, omitting the default. */

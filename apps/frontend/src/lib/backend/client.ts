@@ -1,9 +1,14 @@
 import 'server-only';
 import {
+  type CreateProjectBody,
   type CreateTaskBody,
+  type ListProjectsQuery,
   type ListTasksQuery,
+  type PatchProjectBody,
   type PatchTaskBody,
   Problem,
+  Project,
+  ProjectList,
   signAccessToken,
   TagList,
   Task,
@@ -121,6 +126,7 @@ export function createBackendClient(options: BackendClientOptions) {
   }
 
   const taskPath = (id: number) => `/tasks/${Math.trunc(id)}`;
+  const projectPath = (id: number) => `/projects/${Math.trunc(id)}`;
 
   return {
     listTasks: (query: ListTasksQuery) => {
@@ -132,10 +138,32 @@ export function createBackendClient(options: BackendClientOptions) {
     /** Changes the fields named; with `version`, only if the task is still at that version. */
     updateTask: (id: number, body: PatchTaskBody, version?: number) =>
       call('PATCH', taskPath(id), Task, body, version),
-    toggleComplete: (id: number) => call('PATCH', `${taskPath(id)}/complete`, Task),
+    /** With `subtasks: 'complete'`, completing a parent completes its open subtasks too. */
+    toggleComplete: (id: number, options: { subtasks?: 'complete' } = {}) =>
+      call(
+        'PATCH',
+        `${taskPath(id)}/complete${options.subtasks ? '?subtasks=complete' : ''}`,
+        Task,
+      ),
     /** With `version`, only if the task is still at that version (else a 412 conflict). */
     deleteTask: (id: number, version?: number) => remove(taskPath(id), version),
     listTags: () => call('GET', '/tags', TagList),
+    /** Active projects in sidebar order, the Inbox first; `archived: true` the archived ones. */
+    listProjects: (query: ListProjectsQuery = {}) =>
+      call('GET', query.archived ? '/projects?archived=true' : '/projects', ProjectList),
+    getProject: (id: number) => call('GET', projectPath(id), Project),
+    createProject: (body: CreateProjectBody) => call('POST', '/projects', Project, body),
+    /** Renames, recolours, moves or (un)archives; with `version`, only if still at it. */
+    updateProject: (id: number, body: PatchProjectBody, version?: number) =>
+      call('PATCH', projectPath(id), Project, body, version),
+    /** Deletes the project with its tasks, or after moving them to `moveTasksTo`. */
+    deleteProject: (id: number, options: { version?: number; moveTasksTo?: number } = {}) =>
+      remove(
+        options.moveTasksTo === undefined
+          ? projectPath(id)
+          : `${projectPath(id)}?move_tasks_to=${Math.trunc(options.moveTasksTo)}`,
+        options.version,
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
-import { requestOrigin } from '@/lib/http/request-origin';
+// Relative, not '@/…': next.config.ts loads this file before any path alias exists.
+import { requestOrigin } from './request-origin';
 
 /**
  * Headers of every response (next.config.ts). `upgrade-insecure-requests` is left out of the CSP

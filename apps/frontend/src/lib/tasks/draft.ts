@@ -1,16 +1,22 @@
+import type { RepeatRuleFields } from '@todo/contract';
 import {
+  normalizeTags,
   type PatchTaskBody,
   PRIORITIES,
   type Priority,
-  RECURRENCES,
-  type Recurrence,
   TASK_LIMITS,
   type Task,
   type UpdateTaskBody,
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
-import { normaliseTag } from '@/lib/tasks/filters';
+import {
+  type RepeatDraft,
+  type RepeatErrors,
+  repeatDraftFromTask,
+  sameRepeat,
+  validateRepeat,
+} from '@/lib/tasks/repeat-draft';
 
 /** What the add/edit form holds: strings as typed, the due date as a datetime-local value. */
 export interface TaskDraft {
@@ -20,7 +26,8 @@ export interface TaskDraft {
   tags: string[];
   /** `YYYY-MM-DDTHH:mm` in `timeZone`, or '' for no due date. */
   due: string;
-  recurrence: Recurrence;
+  /** The repeat rule as the editor holds it; null: the task does not repeat. */
+  repeat: RepeatDraft | null;
   /**
    * The zone the form was rendered in, which `due` is wall time in. It travels with the draft:
    * read from the tz cookie at save time instead, a zone changed meanwhile (another tab, a trip)
@@ -29,12 +36,15 @@ export interface TaskDraft {
   timeZone: string;
 }
 
-export type DraftErrors = FieldErrors<keyof TaskDraft>;
+export type DraftErrors = FieldErrors<keyof TaskDraft> & RepeatErrors;
 
-/** The body validateDraft makes: every field of a task a person edits. */
+/**
+ * The body validateDraft makes: every field of a task a person edits, the rule as structured
+ * fields, and the zone the due date and rule were written in.
+ */
 export type TaskBody = Required<
-  Pick<UpdateTaskBody, 'title' | 'description' | 'priority' | 'tags' | 'due_at' | 'recurrence'>
->;
+  Pick<UpdateTaskBody, 'title' | 'description' | 'priority' | 'tags' | 'due_at' | 'time_zone'>
+> & { repeat: RepeatRuleFields | null };
 
 export function emptyDraft(timeZone: string): TaskDraft {
   return {
@@ -43,7 +53,7 @@ export function emptyDraft(timeZone: string): TaskDraft {
     priority: 'medium',
     tags: [],
     due: '',
-    recurrence: 'none',
+    repeat: null,
     timeZone,
   };
 }
@@ -55,16 +65,14 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
     priority: task.priority,
     tags: task.tags,
     due: task.due_at ? toDateTimeLocal(task.due_at, timeZone) : '',
-    // A rule the four values cannot express shows as none here and is not written back
-    // unless the person picks a value (changedFields sends only what changed).
-    recurrence: task.recurrence === 'custom' ? 'none' : task.recurrence,
+    repeat: repeatDraftFromTask(task, timeZone),
     timeZone,
   };
 }
 
 /** Adds a typed tag to a list: trimmed, lower-case, no duplicates, within the limits. */
 export function addTag(tags: string[], typed: string): { tags: string[]; error?: string } {
-  const tag = normaliseTag(typed);
+  const [tag] = normalizeTags([typed]);
   if (!tag) return { tags };
   if (tag.length > TASK_LIMITS.tagMax) {
     return { tags, error: `Keep tags to ${TASK_LIMITS.tagMax} characters.` };
@@ -94,30 +102,32 @@ export function validateDraft(
     errors.description = `Keep the description to ${TASK_LIMITS.descriptionMax} characters (it has ${description.length}).`;
   }
   if (!PRIORITIES.includes(draft.priority)) errors.priority = 'Choose low, medium or high.';
-  if (!RECURRENCES.includes(draft.recurrence)) errors.recurrence = 'Choose how the task repeats.';
-  const tags = draft.tags.map(normaliseTag).filter((tag) => tag.length > 0);
+  const tags = normalizeTags(draft.tags);
   if (tags.length > TASK_LIMITS.tagsMax) {
     errors.tags = `A task can have at most ${TASK_LIMITS.tagsMax} tags.`;
   } else if (tags.some((tag) => tag.length > TASK_LIMITS.tagMax)) {
     errors.tags = `Keep tags to ${TASK_LIMITS.tagMax} characters.`;
   }
+  const zone = canonicalTimeZone(typeof draft.timeZone === 'string' ? draft.timeZone : '');
   let dueAt: string | null = null;
   if (draft.due) {
-    const zone = canonicalTimeZone(typeof draft.timeZone === 'string' ? draft.timeZone : '');
     const instant = zone ? fromDateTimeLocal(draft.due, zone) : null;
     if (instant) dueAt = instant.toISOString();
     else errors.due = 'Enter a valid date and time.';
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const repeat = validateRepeat(draft.repeat, zone ?? 'UTC', dueAt);
+  if (!repeat.ok) Object.assign(errors, repeat.errors);
+  if (!repeat.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     body: {
       title,
       description: description || null,
       priority: draft.priority,
-      tags: [...new Set(tags)],
+      tags,
       due_at: dueAt,
-      recurrence: draft.recurrence,
+      repeat: repeat.fields,
+      time_zone: zone ?? 'UTC',
     },
   };
 }
@@ -137,7 +147,10 @@ export function changedFields(base: TaskBody, edited: TaskBody): PatchTaskBody {
   if (edited.priority !== base.priority) changes.priority = edited.priority;
   if (!sameTags(edited.tags, base.tags)) changes.tags = edited.tags;
   if (edited.due_at !== base.due_at) changes.due_at = edited.due_at;
-  if (edited.recurrence !== base.recurrence) changes.recurrence = edited.recurrence;
+  if (!sameRepeat(edited.repeat, base.repeat)) changes.repeat = edited.repeat;
+  // The due time and the rule are wall time in the zone they were written in: a new one of
+  // either moves the task to the editor's zone, and nothing else does.
+  if ('due_at' in changes || 'repeat' in changes) changes.time_zone = edited.time_zone;
   return changes;
 }
 

@@ -1,8 +1,11 @@
 import {
+  DEFAULT_SORT_ORDER,
+  normalizeTags,
   PRIORITIES,
   type Priority,
   SORT_FIELDS,
   type SortField,
+  type SortOrder,
   STATUSES,
   type Status,
   TASK_LIMITS,
@@ -10,7 +13,6 @@ import {
 
 export const DUE_FILTERS = ['overdue', 'today', 'week', 'none'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
-export type SortOrder = 'asc' | 'desc';
 
 /** Everything that narrows or orders the list; it lives in the URL query string. */
 export interface TaskFilters {
@@ -20,7 +22,7 @@ export interface TaskFilters {
   q: string;
   due: DueFilter | null;
   sort: SortField;
-  /** null: the natural order of the sort field (see defaultOrder). */
+  /** null: the natural order of the sort field (DEFAULT_SORT_ORDER). */
   order: SortOrder | null;
   page: number;
 }
@@ -37,11 +39,6 @@ export const DEFAULT_FILTERS: TaskFilters = {
 };
 
 export const PAGE_SIZE = TASK_LIMITS.pageDefault;
-
-/** Newest first for "created", most important first for "priority", soonest/A–Z otherwise. */
-export function defaultOrder(sort: SortField): SortOrder {
-  return sort === 'created' || sort === 'priority' ? 'desc' : 'asc';
-}
 
 export type SearchParamsInput =
   | URLSearchParams
@@ -60,11 +57,6 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
   return allowed.find((candidate) => candidate === value);
 }
 
-/** Normalises a tag the way the backend stores it (trimmed, lower-case). */
-export function normaliseTag(tag: string): string {
-  return tag.trim().toLowerCase();
-}
-
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
@@ -81,11 +73,9 @@ export function parseFilters(input: SearchParamsInput): TaskFilters {
       .map((value) => oneOf(PRIORITIES, value.trim()))
       .filter((value): value is Priority => value !== undefined),
   );
-  const tags = unique(
-    valuesOf(input, 'tag')
-      .map(normaliseTag)
-      .filter((tag) => tag.length > 0 && tag.length <= TASK_LIMITS.tagMax),
-  ).slice(0, TASK_LIMITS.tagsMax);
+  const tags = normalizeTags(valuesOf(input, 'tag'))
+    .filter((tag) => tag.length <= TASK_LIMITS.tagMax)
+    .slice(0, TASK_LIMITS.tagsMax);
   const page = Number.parseInt(first('page') ?? '1', 10);
   return {
     status: oneOf(STATUSES, first('status')) ?? DEFAULT_FILTERS.status,
@@ -108,7 +98,7 @@ export function serializeFilters(filters: TaskFilters): URLSearchParams {
   for (const tag of filters.tags) params.append('tag', tag);
   if (filters.due) params.set('due', filters.due);
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sort', filters.sort);
-  if (filters.order && filters.order !== defaultOrder(filters.sort)) {
+  if (filters.order && filters.order !== DEFAULT_SORT_ORDER[filters.sort]) {
     params.set('order', filters.order);
   }
   if (filters.page > 1) params.set('page', String(filters.page));

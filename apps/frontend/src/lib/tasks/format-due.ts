@@ -1,4 +1,3 @@
-import type { Recurrence } from '@todo/contract';
 import { startOfZonedDay } from '@todo/schedule';
 
 export interface DueLabel {
@@ -52,16 +51,4 @@ export function describeDue(
     overdue: !completed && delta < 0,
     soon: !completed && delta >= 0 && delta < DAY_MS,
   };
-}
-
-const RECURRENCE_LABELS: Record<Recurrence, string> = {
-  none: 'Never',
-  daily: 'Every day',
-  weekly: 'Every week',
-  monthly: 'Every month',
-  yearly: 'Every year',
-};
-
-export function recurrenceLabel(recurrence: Recurrence): string {
-  return RECURRENCE_LABELS[recurrence];
 }

@@ -1,4 +1,6 @@
-import type { PatchTaskBody, Task } from '@todo/contract';
+import type { PatchTaskBody, Repeat, RepeatInput, Task } from '@todo/contract';
+import { ruleFromInput, toRepeat } from '@todo/schedule';
+import type { TaskBody } from '@/lib/tasks/draft';
 
 /** A task as listed: `saving` marks a change the backend has not confirmed yet. */
 export type ListedTask = Task & { saving?: boolean };
@@ -7,49 +9,74 @@ export type ListedTask = Task & { saving?: boolean };
 export type OptimisticChange =
   | { type: 'add'; task: Task }
   /** An edit shows only the fields it sends: the others keep what the list had. */
-  | { type: 'update'; id: number; changes: Omit<PatchTaskBody, 'repeat'> }
-  | { type: 'toggle'; id: number; at: string }
+  | { type: 'update'; id: number; changes: PatchTaskBody }
+  /** `subtasks`: completing a parent completes its open subtasks too. */
+  | { type: 'toggle'; id: number; at: string; subtasks?: boolean }
+  /** Removes the task and its subtasks (the backend deletes them with their parent). */
   | { type: 'remove'; id: number };
+
+/** A rule as a client sends it, shown as the API will answer it (with its summary). */
+function shownRepeat(input: RepeatInput | null, timeZone: string): Repeat | null {
+  if (!input) return null;
+  const rule = ruleFromInput(input);
+  return rule.ok ? toRepeat(rule.rule, timeZone) : null;
+}
+
+function completed(task: ListedTask, done: boolean, at: string): ListedTask {
+  return { ...task, completed: done, completed_at: done ? at : null, saving: true };
+}
 
 export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): ListedTask[] {
   switch (change.type) {
     case 'add':
       return [{ ...change.task, saving: true }, ...tasks];
-    case 'update':
-      return tasks.map((task) =>
-        task.id === change.id ? { ...task, ...change.changes, saving: true } : task,
-      );
-    case 'toggle':
+    case 'update': {
+      const { repeat, recurrence: _legacy, ...fields } = change.changes;
       return tasks.map((task) =>
         task.id === change.id
           ? {
               ...task,
-              completed: !task.completed,
-              completed_at: task.completed ? null : change.at,
+              ...fields,
+              ...(repeat === undefined
+                ? {}
+                : { repeat: shownRepeat(repeat, fields.time_zone ?? task.time_zone) }),
               saving: true,
             }
           : task,
       );
+    }
+    case 'toggle': {
+      const target = tasks.find((task) => task.id === change.id);
+      if (!target) return tasks;
+      const done = !target.completed;
+      return tasks.map((task) => {
+        if (task.id === change.id) return completed(task, done, change.at);
+        if (done && change.subtasks && task.parent_id === change.id && !task.completed) {
+          return completed(task, true, change.at);
+        }
+        return task;
+      });
+    }
     case 'remove':
-      return tasks.filter((task) => task.id !== change.id);
+      return tasks.filter((task) => task.id !== change.id && task.parent_id !== change.id);
   }
 }
 
-type TaskFields = Pick<Task, 'title' | 'description' | 'priority' | 'tags' | 'due_at'> & {
-  recurrence: Task['recurrence'];
-};
+/** What a placeholder is made from: a checked draft, and where the task goes. */
+export type PlaceholderFields = TaskBody & { project_id?: number; parent_id?: number | null };
 
 let nextTemporaryId = 0;
 
 /** A placeholder task for an optimistic add; negative ids never collide with real ones. */
-export function temporaryTask(fields: TaskFields, now: string): Task {
+export function temporaryTask(fields: PlaceholderFields, now: string): Task {
   nextTemporaryId -= 1;
+  const { repeat, project_id = 0, parent_id = null, ...rest } = fields;
   return {
-    ...fields,
-    repeat: null,
-    time_zone: 'UTC',
-    project_id: 0,
-    parent_id: null,
+    ...rest,
+    recurrence: 'none',
+    repeat: shownRepeat(repeat, fields.time_zone),
+    project_id,
+    parent_id,
     subtask_count: 0,
     completed_subtask_count: 0,
     id: nextTemporaryId,

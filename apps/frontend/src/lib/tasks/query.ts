@@ -1,6 +1,6 @@
-import type { ListTasksQuery } from '@todo/contract';
+import { DEFAULT_SORT_ORDER, type ListTasksQuery } from '@todo/contract';
 import { startOfZonedDay, zonedParts } from '@todo/schedule';
-import { type DueFilter, defaultOrder, PAGE_SIZE, type TaskFilters } from '@/lib/tasks/filters';
+import { type DueFilter, PAGE_SIZE, type TaskFilters } from '@/lib/tasks/filters';
 
 export interface DueRange {
   due_after?: string;
@@ -41,9 +41,11 @@ export function toListQuery(filters: TaskFilters, now: Date, timeZone: string): 
   const query: ListTasksQuery = {
     status: filters.status,
     sort: filters.sort,
-    order: filters.order ?? defaultOrder(filters.sort),
+    order: filters.order ?? DEFAULT_SORT_ORDER[filters.sort],
     limit: PAGE_SIZE,
     offset: (filters.page - 1) * PAGE_SIZE,
+    // Subtasks are listed under their parent, not as rows of their own.
+    top_level: true,
     ...dueRange(filters.due, now, timeZone),
   };
   if (filters.priorities.length > 0) query.priority = filters.priorities;

@@ -1,34 +1,52 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { projectFixture } from '../../support/project-fixture';
 
-const createTaskAction = vi.hoisted(() => vi.fn());
-vi.mock('@/components/tasks/actions', () => ({ createTaskAction }));
+const quickAddAction = vi.hoisted(() => vi.fn());
+vi.mock('@/components/tasks/actions', () => ({ quickAddAction }));
 
 const { NewTaskForm } = await import('@/components/tasks/new-task-form');
+const { ProjectsProvider } = await import('@/components/projects/projects-context');
 const { ToastProvider } = await import('@/components/ui/toaster');
 
 const onOptimistic = vi.fn();
 const onOutcome = vi.fn();
+const PROJECTS = [
+  projectFixture({ id: 1, name: 'Inbox', is_inbox: true }),
+  projectFixture({ id: 2, name: 'Home' }),
+];
 
-function renderForm() {
+function renderForm(defaults?: { projectId: number | null; dueToday: boolean }) {
   render(
     <ToastProvider>
-      <NewTaskForm
-        timeZone="Europe/Berlin"
-        suggestions={['work']}
-        onOptimistic={onOptimistic}
-        onOutcome={onOutcome}
-      />
+      <ProjectsProvider value={{ active: PROJECTS, archived: [] }}>
+        <NewTaskForm
+          timeZone="Europe/Berlin"
+          suggestions={['work']}
+          {...(defaults ? { defaults } : {})}
+          onOptimistic={onOptimistic}
+          onOutcome={onOutcome}
+        />
+      </ProjectsProvider>
     </ToastProvider>,
   );
   const form = screen.getByRole('form', { name: 'New task' });
   return {
-    title: screen.getByLabelText('Title') as HTMLInputElement,
-    description: screen.getByLabelText('Description (optional)') as HTMLTextAreaElement,
+    form,
+    title: within(form).getByLabelText('Title') as HTMLInputElement,
+    description: within(form).getByLabelText('Description (optional)', {
+      selector: 'textarea',
+    }) as HTMLTextAreaElement,
+    more: within(form).getByRole('button', { name: 'More options' }),
     submit: () => fireEvent.submit(form),
   };
 }
+
+const saved = (title: string, project: { id: number; name: string } | null = null) => ({
+  ok: true,
+  data: { task: { title }, project },
+});
 
 describe('NewTaskForm', () => {
   beforeEach(() => {
@@ -46,37 +64,64 @@ describe('NewTaskForm', () => {
   it('asks for a title before sending anything', async () => {
     const { title, submit } = renderForm();
     submit();
-    expect(await screen.findByText('Give the task a title.')).toBeTruthy();
+    expect(await screen.findByText(/Add what the task is/)).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(title));
-    expect(createTaskAction).not.toHaveBeenCalled();
+    expect(quickAddAction).not.toHaveBeenCalled();
   });
 
-  it('shows the task at once, then clears the form when it is saved', async () => {
-    createTaskAction.mockResolvedValue({ ok: true, data: { title: 'Buy milk' } });
-    const { title, description, submit } = renderForm();
-    fireEvent.change(title, { target: { value: 'Buy milk' } });
+  it('shows the parsed task at once, sends the line with the details, then clears the form', async () => {
+    quickAddAction.mockResolvedValue(saved('Buy milk'));
+    const { title, description, more, submit } = renderForm();
+    expect(description.closest('[hidden]')).not.toBeNull();
+    fireEvent.click(more);
+    expect(description.closest('[hidden]')).toBeNull();
+    fireEvent.change(title, { target: { value: 'Buy milk p1 #home @shop' } });
     fireEvent.change(description, { target: { value: 'Oat' } });
     submit();
     await waitFor(() => expect(title.value).toBe(''));
     expect(onOptimistic).toHaveBeenCalledWith({
       type: 'add',
-      task: expect.objectContaining({ title: 'Buy milk', description: 'Oat' }),
+      task: expect.objectContaining({
+        title: 'Buy milk',
+        description: 'Oat',
+        priority: 'high',
+        tags: ['shop'],
+        project_id: 2,
+      }),
     });
-    expect(createTaskAction).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'Buy milk', description: 'Oat', priority: 'medium' }),
-    );
+    expect(quickAddAction).toHaveBeenCalledWith({
+      text: 'Buy milk p1 #home @shop',
+      details: expect.objectContaining({ description: 'Oat', timeZone: 'Europe/Berlin' }),
+      defaults: { projectId: null, dueToday: false },
+    });
     expect(await screen.findByText('Added “Buy milk”')).toBeTruthy();
+    expect(description.value).toBe('');
     expect(onOutcome).toHaveBeenCalledWith(expect.objectContaining({ ok: true }));
   });
 
+  it('sends the view’s defaults, and says when a project was created', async () => {
+    quickAddAction.mockResolvedValue(saved('Fix the fence', { id: 9, name: 'Garden' }));
+    const { title, submit } = renderForm({ projectId: 2, dueToday: true });
+    fireEvent.change(title, { target: { value: 'Fix the fence #Garden' } });
+    expect(screen.getByRole('button', { name: 'Create project “Garden”' })).toBeTruthy();
+    submit();
+    expect(
+      await screen.findByText('Added “Fix the fence” to the new project “Garden”'),
+    ).toBeTruthy();
+    expect(quickAddAction).toHaveBeenCalledWith(
+      expect.objectContaining({ defaults: { projectId: 2, dueToday: true } }),
+    );
+  });
+
   it('keeps everything typed when the service is down', async () => {
-    createTaskAction.mockResolvedValue({
+    quickAddAction.mockResolvedValue({
       ok: false,
       reason: 'unavailable',
       message: 'down',
       errors: {},
     });
-    const { title, description, submit } = renderForm();
+    const { title, description, more, submit } = renderForm();
+    fireEvent.click(more);
     fireEvent.change(title, { target: { value: 'Buy milk' } });
     fireEvent.change(description, { target: { value: 'Oat' } });
     submit();
@@ -86,18 +131,20 @@ describe('NewTaskForm', () => {
     expect(onOutcome).toHaveBeenCalledWith(expect.objectContaining({ reason: 'unavailable' }));
   });
 
-  it('puts the backend’s field messages next to the fields', async () => {
-    createTaskAction.mockResolvedValue({
+  it('puts the backend’s field messages next to the fields, opening the details if needed', async () => {
+    quickAddAction.mockResolvedValue({
       ok: false,
       reason: 'invalid',
       message: 'Some fields need attention.',
-      errors: { title: 'must not contain control characters' },
+      errors: { title: 'must not contain control characters', description: 'too odd' },
     });
-    const { title, submit } = renderForm();
+    const { title, description, submit } = renderForm();
     fireEvent.change(title, { target: { value: 'Bad' } });
     submit();
     expect(await screen.findByText('must not contain control characters')).toBeTruthy();
     expect(title.getAttribute('aria-invalid')).toBe('true');
     expect(title.value).toBe('Bad');
+    expect(screen.getByText('too odd')).toBeTruthy();
+    expect(description.closest('[hidden]')).toBeNull();
   });
 });

@@ -8,6 +8,12 @@ describe('safeNextPath', () => {
     expect(safeNextPath(['/?q=milk', '/evil'])).toBe('/?q=milk');
   });
 
+  it('keeps the views and a project’s page', () => {
+    for (const path of ['/inbox', '/today', '/upcoming', '/projects/12']) {
+      expect(safeNextPath(path)).toBe(path);
+    }
+  });
+
   it.each([
     undefined,
     null,
@@ -23,6 +29,11 @@ describe('safeNextPath', () => {
     '/\u0000',
     '/\nLocation: https://evil.example',
     'evil.example',
+    '/projects/',
+    '/projects/0',
+    '/projects/12/../../api/auth/sign-out',
+    '/projects/12abc',
+    '/today/x',
   ])('sends %j back to /', (next) => {
     expect(safeNextPath(next)).toBe('/');
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAccessTokenVerifier, type Task } from '@todo/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '@/lib/backend/client';
+import { projectFixture } from '../../support/project-fixture';
 import { taskFixture } from '../../support/task-fixture';
 
 const SECRET = 's'.repeat(40);
@@ -94,6 +95,55 @@ describe('the backend client', () => {
       `DELETE ${prefix}/tasks/7`,
     ]);
     expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ title: 'x' });
+  });
+
+  it('builds the project routes, with If-Match and move_tasks_to when given', async () => {
+    const api = client();
+    const prefix = `/api/${encodeURIComponent(USER)}`;
+    const home = projectFixture({ id: 5, name: 'Home', is_inbox: false, open_count: 2 });
+    handler = (_request, response) => json(response, 200, { items: [home] });
+    expect(await api.listProjects()).toEqual({ ok: true, data: { items: [home] } });
+    await api.listProjects({ archived: true });
+    handler = (_request, response) => json(response, 200, home);
+    await api.getProject(5);
+    await api.createProject({ name: 'Home', color: 'red' });
+    await api.updateProject(5, { position: 2 }, 3);
+    handler = (_request, response) => response.writeHead(204).end();
+    expect(await api.deleteProject(5, { version: 4, moveTasksTo: 1 })).toEqual({
+      ok: true,
+      data: null,
+    });
+    await api.deleteProject(5);
+    expect(seen.map((call) => `${call.method} ${call.url} ${call.ifMatch ?? '-'}`)).toEqual([
+      `GET ${prefix}/projects -`,
+      `GET ${prefix}/projects?archived=true -`,
+      `GET ${prefix}/projects/5 -`,
+      `POST ${prefix}/projects -`,
+      `PATCH ${prefix}/projects/5 "3"`,
+      `DELETE ${prefix}/projects/5?move_tasks_to=1 "4"`,
+      `DELETE ${prefix}/projects/5 -`,
+    ]);
+    expect(JSON.parse(seen[3]?.body ?? '')).toEqual({ name: 'Home', color: 'red' });
+  });
+
+  it('shows the words of a project refusal (a duplicate name)', async () => {
+    handler = (_request, response) =>
+      json(
+        response,
+        409,
+        { type: 'about:blank', title: 'Conflict', status: 409, detail: 'You already have “Home”' },
+        'application/problem+json',
+      );
+    expect(await client().createProject({ name: 'home' })).toMatchObject({
+      ok: false,
+      reason: 'refused',
+      message: 'You already have “Home”',
+    });
+  });
+
+  it('does not trust a project list that breaks the contract', async () => {
+    handler = (_request, response) => json(response, 200, { items: [{ id: 1, name: 'Inbox' }] });
+    expect(await client().listProjects()).toMatchObject({ ok: false, reason: 'unavailable' });
   });
 
   it('sends If-Match with the version an update was based on, and only then', async () => {

@@ -1,4 +1,4 @@
-import type { Task } from '@todo/contract';
+import type { RepeatRuleFields, Task } from '@todo/contract';
 import { describe, expect, it } from 'vitest';
 import {
   addTag,
@@ -9,6 +9,17 @@ import {
   type TaskDraft,
   validateDraft,
 } from '@/lib/tasks/draft';
+import { newRepeatDraft } from '@/lib/tasks/repeat-draft';
+
+const MONTHLY: RepeatRuleFields = {
+  frequency: 'monthly',
+  interval: 1,
+  weekdays: [],
+  month_day: null,
+  count: null,
+  until: null,
+  from: 'due',
+};
 
 const EMPTY_UTC = emptyDraft('UTC');
 
@@ -20,7 +31,7 @@ describe('validateDraft', () => {
       priority: 'high',
       tags: ['Money', 'money', ' admin '],
       due: '2025-06-02T09:30',
-      recurrence: 'monthly',
+      repeat: newRepeatDraft('monthly'),
       timeZone: 'Europe/Berlin',
     });
     expect(result).toEqual({
@@ -31,14 +42,18 @@ describe('validateDraft', () => {
         priority: 'high',
         tags: ['money', 'admin'],
         due_at: '2025-06-02T07:30:00.000Z',
-        recurrence: 'monthly',
+        repeat: MONTHLY,
+        time_zone: 'Europe/Berlin',
       },
     });
   });
 
   it('sends null for no due date, and a repeat without one is left to the backend', () => {
-    const result = validateDraft({ ...EMPTY_UTC, title: 'x', recurrence: 'daily' });
-    expect(result).toMatchObject({ ok: true, body: { due_at: null, recurrence: 'daily' } });
+    const result = validateDraft({ ...EMPTY_UTC, title: 'x', repeat: newRepeatDraft('daily') });
+    expect(result).toMatchObject({
+      ok: true,
+      body: { due_at: null, repeat: { frequency: 'daily', interval: 1 } },
+    });
   });
 
   it('explains every field that is wrong', () => {
@@ -48,7 +63,7 @@ describe('validateDraft', () => {
       priority: 'urgent' as never,
       tags: Array.from({ length: 11 }, (_, index) => `t${index}`),
       due: '2025-02-30T10:00',
-      recurrence: 'hourly' as never,
+      repeat: { ...newRepeatDraft('weekly'), interval: '0', end: 'count', count: 'ten' },
       timeZone: 'UTC',
     });
     expect(result).toEqual({
@@ -57,7 +72,8 @@ describe('validateDraft', () => {
         title: 'Give the task a title.',
         description: 'Keep the description to 1000 characters (it has 1001).',
         priority: 'Choose low, medium or high.',
-        recurrence: 'Choose how the task repeats.',
+        repeatInterval: 'Enter how many weeks apart, a whole number from 1 to 999.',
+        repeatCount: 'Enter how many times, a whole number from 1 to 1000.',
         tags: 'A task can have at most 10 tags.',
         due: 'Enter a valid date and time.',
       },
@@ -100,6 +116,7 @@ describe('draftFromTask', () => {
       tags: ['a'],
       due_at: '2025-06-01T22:15:00.000Z',
       recurrence: 'weekly',
+      repeat: null,
     } as Task;
     expect(draftFromTask(task, 'Europe/Berlin')).toEqual({
       title: 'T',
@@ -107,7 +124,7 @@ describe('draftFromTask', () => {
       priority: 'low',
       tags: ['a'],
       due: '2025-06-02T00:15',
-      recurrence: 'weekly',
+      repeat: newRepeatDraft('weekly'),
       timeZone: 'Europe/Berlin',
     });
   });
@@ -146,7 +163,8 @@ describe('changedFields', () => {
     priority: 'medium',
     tags: ['home', 'money'],
     due_at: '2030-01-15T08:00:00.000Z',
-    recurrence: 'monthly',
+    repeat: MONTHLY,
+    time_zone: 'Europe/Berlin',
   } as const;
   const base = { ...body, tags: [...body.tags] };
 
@@ -162,10 +180,22 @@ describe('changedFields', () => {
       description: 'By Friday',
       priority: 'high',
     });
-    expect(changedFields(base, { ...base, due_at: null, recurrence: 'none' })).toEqual({
+    expect(changedFields(base, { ...base, due_at: null, repeat: null })).toEqual({
       due_at: null,
-      recurrence: 'none',
+      repeat: null,
+      time_zone: 'Europe/Berlin',
     });
+  });
+
+  it('sends a rule only when it changed, with the zone it counts in', () => {
+    expect(changedFields(base, { ...base, repeat: { ...MONTHLY } })).toEqual({});
+    const lastDay = { ...MONTHLY, month_day: -1 };
+    expect(changedFields(base, { ...base, repeat: lastDay, time_zone: 'Asia/Tokyo' })).toEqual({
+      repeat: lastDay,
+      time_zone: 'Asia/Tokyo',
+    });
+    // The zone alone is not a change: the task keeps the zone its dates were written in.
+    expect(changedFields(base, { ...base, time_zone: 'Asia/Tokyo' })).toEqual({});
   });
 
   it('sees a removed, an added and a reordered tag as a change of the tags', () => {
@@ -188,6 +218,7 @@ describe('draftChanges', () => {
     // Seconds set through the API: the editor shows minutes only.
     due_at: '2030-01-15T08:00:42.000Z',
     recurrence: 'none',
+    repeat: null,
   } as Task;
   const opened = draftFromTask(task, 'Europe/Berlin');
 
@@ -202,7 +233,7 @@ describe('draftChanges', () => {
   it('sends a changed due time read in the editor’s zone', () => {
     expect(draftChanges(opened, { ...opened, due: '2030-01-15T10:00' })).toEqual({
       ok: true,
-      changes: { due_at: '2030-01-15T09:00:00.000Z' },
+      changes: { due_at: '2030-01-15T09:00:00.000Z', time_zone: 'Europe/Berlin' },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, recurrenceLabel } from '@/lib/tasks/format-due';
+import { describeDue } from '@/lib/tasks/format-due';
 
 // Wednesday 4 June 2025, 10:00 in Berlin.
 const now = new Date('2025-06-04T08:00:00Z');
@@ -31,13 +31,5 @@ describe('describeDue', () => {
     expect(describeDue('2025-06-05T07:00:00Z', now, zone).full).toMatch(
       /Thursday.*5 June 2025.*09:00/,
     );
-  });
-});
-
-describe('recurrenceLabel', () => {
-  it('names each rule', () => {
-    expect(recurrenceLabel('daily')).toBe('Every day');
-    expect(recurrenceLabel('yearly')).toBe('Every year');
-    expect(recurrenceLabel('none')).toBe('Never');
   });
 });

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { applyOptimistic, temporaryTask } from '@/lib/tasks/optimistic';
 
 const base = temporaryTask(
-  { title: 'A', description: null, priority: 'low', tags: [], due_at: null, recurrence: 'none' },
+  {
+    title: 'A',
+    description: null,
+    priority: 'low',
+    tags: [],
+    due_at: null,
+    repeat: null,
+    time_zone: 'UTC',
+  },
   '2025-06-01T00:00:00.000Z',
 );
 const a: Task = { ...base, id: 1 };
@@ -17,7 +25,10 @@ const b: Task = {
 
 describe('applyOptimistic', () => {
   it('adds a placeholder on top, marked as saving', () => {
-    const placeholder = temporaryTask({ ...a, title: 'New' }, '2025-06-02T00:00:00.000Z');
+    const placeholder = temporaryTask(
+      { ...a, title: 'New', repeat: null },
+      '2025-06-02T00:00:00.000Z',
+    );
     expect(placeholder.id).toBeLessThan(0);
     expect(
       applyOptimistic([a], { type: 'add', task: placeholder }).map((t) => [t.title, t.saving]),
@@ -44,8 +55,75 @@ describe('applyOptimistic', () => {
   });
 
   it('gives every placeholder its own id', () => {
-    const first = temporaryTask(a, 'now');
-    const second = temporaryTask(a, 'now');
+    const first = temporaryTask({ ...a, repeat: null }, 'now');
+    const second = temporaryTask({ ...a, repeat: null }, 'now');
     expect(first.id).not.toBe(second.id);
+  });
+
+  it('shows a placeholder’s rule as the API will answer it, in its place', () => {
+    const placeholder = temporaryTask(
+      {
+        ...a,
+        repeat: { frequency: 'weekly', interval: 2, weekdays: ['mo', 'th'] },
+        time_zone: 'Europe/Berlin',
+        project_id: 7,
+        parent_id: 1,
+      },
+      'now',
+    );
+    expect(placeholder).toMatchObject({
+      project_id: 7,
+      parent_id: 1,
+      time_zone: 'Europe/Berlin',
+      repeat: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH', summary: 'Every 2 weeks on Mon, Thu' },
+    });
+  });
+
+  it('shows an edited rule with its summary at once, and a cleared one as none', () => {
+    const [edited] = applyOptimistic([a], {
+      type: 'update',
+      id: 1,
+      changes: { repeat: { frequency: 'monthly', month_day: -1 }, time_zone: 'UTC' },
+    });
+    expect(edited?.repeat?.summary).toBe('Every month on the last day');
+    const [cleared] = applyOptimistic([edited as Task], {
+      type: 'update',
+      id: 1,
+      changes: { repeat: null },
+    });
+    expect(cleared?.repeat).toBeNull();
+  });
+});
+
+describe('parents and subtasks', () => {
+  const parent: Task = { ...base, id: 10, title: 'Trip' };
+  const open: Task = { ...base, id: 11, parent_id: 10 };
+  const done: Task = { ...base, id: 12, parent_id: 10, completed: true, completed_at: 'before' };
+  const other: Task = { ...base, id: 13 };
+
+  it('completing a parent with its subtasks completes the open ones, keeping the others', () => {
+    const after = applyOptimistic([parent, open, done, other], {
+      type: 'toggle',
+      id: 10,
+      at: 'now',
+      subtasks: true,
+    });
+    expect(after.map((task) => [task.id, task.completed, task.completed_at])).toEqual([
+      [10, true, 'now'],
+      [11, true, 'now'],
+      [12, true, 'before'],
+      [13, false, null],
+    ]);
+  });
+
+  it('completing only the parent leaves its subtasks as they were', () => {
+    const after = applyOptimistic([parent, open], { type: 'toggle', id: 10, at: 'now' });
+    expect(after.map((task) => task.completed)).toEqual([true, false]);
+  });
+
+  it('removing a parent removes its subtasks with it', () => {
+    expect(
+      applyOptimistic([parent, open, done, other], { type: 'remove', id: 10 }).map((t) => t.id),
+    ).toEqual([13]);
   });
 });

@@ -55,7 +55,7 @@ describe('dueRange', () => {
 });
 
 describe('toListQuery', () => {
-  it('turns URL filters into the backend query with paging', () => {
+  it('turns URL filters into the backend query with paging, top-level tasks only', () => {
     const query = toListQuery(
       { ...DEFAULT_FILTERS, priorities: ['high'], tags: ['work'], q: 'milk', due: 'none', page: 3 },
       new Date(),
@@ -67,6 +67,7 @@ describe('toListQuery', () => {
       order: 'desc',
       limit: 50,
       offset: 100,
+      top_level: true,
       has_due: false,
       priority: ['high'],
       tag: ['work'],
