@@ -11,9 +11,8 @@ export const LIST_SQL =
   '"tags", "due_at", "project_id", "parent_id", "rrule", "repeat_from", "time_zone", ' +
   '"occurrence", "recurrence_anchor_at", "next_occurrence_id", "version", "created_at", ' +
   '"updated_at", ' +
-  '(select count(*)::int from "tasks" as subtask where subtask.parent_id = "tasks"."id"), ' +
-  '(select count(*)::int from "tasks" as subtask where subtask.parent_id = "tasks"."id" ' +
-  'and subtask.completed), ' +
+  '(select array[count(*), count(*) filter (where subtask.completed)]::int[] ' +
+  'from "tasks" as subtask where subtask.parent_id = "tasks"."id"), ' +
   'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2) ' +
   'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $3';
 const LIMIT = 50;

