@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import postgres from 'postgres';
 
-// Printed by drizzle for repository.list(userId, { status: 'pending', sort: 'due' }).
+// Printed by drizzle for repository.list(userId, { status: 'pending', sort: 'due', project: [id] }).
 export const LIST_SQL =
   'select "id", "user_id", "title", "description", "completed", "completed_at", "priority", ' +
   '"tags", "due_at", "project_id", "parent_id", "rrule", "repeat_from", "time_zone", ' +
@@ -13,10 +13,11 @@ export const LIST_SQL =
   '"updated_at", ' +
   '(select array[count(*), count(*) filter (where subtask.completed)]::int[] ' +
   'from "tasks" as subtask where subtask.parent_id = "tasks"."id"), ' +
-  'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2) ' +
-  'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $3';
+  'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2 ' +
+  'and "tasks"."project_id" in ($3)) ' +
+  'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $4';
 const LIMIT = 50;
-const LIST_PATH = /^\/api\/([^/?]+)\/tasks(?:\?|$)/;
+const LIST_PATH = /^\/api\/([^/?]+)\/tasks\?.*\bproject=(\d+)/;
 
 const sql = postgres(process.env.DATABASE_URL, {
   max: Number(process.env.POOL_MAX ?? 10),
@@ -34,9 +35,13 @@ const server = createServer(async (request, response) => {
     return;
   }
   try {
-    const rows = await sql.unsafe(LIST_SQL, [decodeURIComponent(match[1]), false, LIMIT], {
-      prepare: false,
-    });
+    const rows = await sql.unsafe(
+      LIST_SQL,
+      [decodeURIComponent(match[1]), false, Number(match[2]), LIMIT],
+      {
+        prepare: false,
+      },
+    );
     const total = Number(rows[0]?.count ?? 0);
     const items = rows.map(({ count: _count, ...task }) => task);
     const next = items.length < total ? items.length : null;

@@ -12,7 +12,11 @@ function request(kind, users) {
   const headers = { authorization: `Bearer ${user.token}` };
   switch (kind) {
     case 'list':
-      return { method: 'GET', path: `${base}?status=pending&sort=due`, headers };
+      return {
+        method: 'GET',
+        path: `${base}?status=pending&sort=due&project=${user.projectId}`,
+        headers,
+      };
     case 'page':
       // The frontend's signed-in tasks page: the user carries a session cookie instead.
       return { method: 'GET', path: '/', headers: { cookie: user.cookie } };

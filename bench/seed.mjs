@@ -4,6 +4,7 @@ import { signAccessToken } from '../packages/contract/dist/index.js';
 const PRIORITIES = ['low', 'medium', 'high'];
 const TAGS = ['work', 'home', 'errands', 'health', 'finance', 'urgent', 'reading', 'travel'];
 const DAY = 86_400_000;
+const PROJECTS_PER_USER = 3;
 const CHUNK = 2_000;
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run seeds the same data. */
@@ -49,21 +50,30 @@ export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }
     return { id, name: `Bench user ${i + 1}`, email: `${id}@bench.test`, email_verified: true };
   });
   await sql`insert into "user" ${sql(userRows)}`;
-  // Every task in its user's Inbox, as the API puts a task created without a project.
-  const inboxes = await sql`
+  // Three projects each (the Inbox, Work, Home), the tasks dealt between them in turn; the list
+  // scenario reads one project, as a project's page does.
+  const projects = await sql`
     insert into projects (user_id, name, is_inbox, position)
-    select id, 'Inbox', true, 0 from "user" where id like 'bench-%'
-    returning id, user_id`;
-  const inboxOf = new Map(inboxes.map((row) => [row.user_id, row.id]));
+    select u.id, p.name, p.position = 0, p.position
+    from "user" as u, (values ('Inbox', 0), ('Work', 1), ('Home', 2)) as p(name, position)
+    where u.id like 'bench-%'
+    returning id, user_id, position`;
+  const projectsOf = new Map();
+  for (const row of projects) {
+    const ids = projectsOf.get(row.user_id) ?? [];
+    ids[row.position] = row.id;
+    projectsOf.set(row.user_id, ids);
+  }
   const rows = userRows.flatMap((user) =>
     Array.from({ length: tasksPerUser }, (_, i) =>
-      task(user.id, inboxOf.get(user.id), i, next, now),
+      task(user.id, projectsOf.get(user.id)[i % PROJECTS_PER_USER], i, next, now),
     ),
   );
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql`insert into tasks ${sql(rows.slice(i, i + CHUNK))}`;
   }
-  // One task in ten a subtask of a task of the same user, so the list counts real subtasks.
+  // One task in ten a subtask of a task of the same user and project (nine places back, a
+  // multiple of the three projects), so the list counts real subtasks.
   await sql`
     update tasks as child set parent_id = parent.id
     from tasks as parent
@@ -80,6 +90,8 @@ export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }
       id,
       token: await signAccessToken(secret, id, { ttlSeconds: tokenTtlSeconds }),
       taskIds: idsOf.get(id) ?? [],
+      /** Work: the project the list scenario reads. */
+      projectId: projectsOf.get(id)[1],
     })),
   );
   return { users: seeded, maxSeededId: max };
