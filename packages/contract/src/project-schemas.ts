@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { TaskParams } from './task-schemas.js';
 import { storableNonBlank } from './text-patterns.js';
 
 /** Limits of the project model; the database enforces the same ones with CHECK constraints. */
@@ -97,10 +98,8 @@ export const DeleteProjectQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ProjectParams = Type.Object({
-  user_id: Type.String({ minLength: 1, maxLength: 128 }),
-  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-});
+/** A project's path: the same user id and row id rules as a task's. */
+export const ProjectParams = TaskParams;
 
 export type CreateProjectBody = Static<typeof CreateProjectBody>;
 export type PatchProjectBody = Static<typeof PatchProjectBody>;

@@ -6,13 +6,11 @@ import {
   PatchProjectBody,
   ProjectList,
   ProjectParams,
-  projectEtag,
   UserParams,
 } from '@todo/contract';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { versionsFrom } from '../../lib/if-match.js';
-import { sendProblem } from '../../plugins/problem-details.js';
 import type { ProjectWriteResult } from '../../repositories/projects-repository.js';
 import {
   conditionalProjectErrorResponses,
@@ -21,20 +19,10 @@ import {
   projectErrorResponses,
   security,
 } from './responses.js';
+import { sendVersioned } from './send-versioned.js';
 
-/** Sends a project with its ETag, or the problem that stopped the request. */
-function sendProject(reply: FastifyReply, result: ProjectWriteResult, status = 200) {
-  // Someone else's project and a missing one get the same answer: existence is never revealed.
-  if (!result) return sendProblem(reply, 404, 'No such project');
-  if (result === 'stale') {
-    return sendProblem(
-      reply,
-      412,
-      'The project has changed since the version in If-Match: read it again, then retry',
-    );
-  }
-  return reply.code(status).header('etag', projectEtag(result.version)).send(result);
-}
+const sendProject = (reply: FastifyReply, result: ProjectWriteResult, status = 200) =>
+  sendVersioned(reply, result, 'project', status);
 
 const projects: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.projectsRepository;

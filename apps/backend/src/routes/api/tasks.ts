@@ -6,7 +6,6 @@ import {
   PatchTaskBody,
   TaskList,
   TaskParams,
-  taskEtag,
   UpdateTaskBody,
   UserParams,
 } from '@todo/contract';
@@ -14,7 +13,6 @@ import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { versionsFrom } from '../../lib/if-match.js';
 import { refused } from '../../lib/refused.js';
-import { sendProblem } from '../../plugins/problem-details.js';
 import type { WriteResult } from '../../repositories/tasks-repository.js';
 import {
   conditionalErrorResponses,
@@ -23,20 +21,10 @@ import {
   security,
   TaskWithEtag,
 } from './responses.js';
+import { sendVersioned } from './send-versioned.js';
 
-/** Sends a task with its ETag, or the problem that stopped the request. */
-function sendTask(reply: FastifyReply, result: WriteResult, status = 200) {
-  // Someone else's task and a missing one get the same answer: existence is never revealed.
-  if (!result) return sendProblem(reply, 404, 'No such task');
-  if (result === 'stale') {
-    return sendProblem(
-      reply,
-      412,
-      'The task has changed since the version in If-Match: read it again, then retry',
-    );
-  }
-  return reply.code(status).header('etag', taskEtag(result.version)).send(result);
-}
+const sendTask = (reply: FastifyReply, result: WriteResult, status = 200) =>
+  sendVersioned(reply, result, 'task', status);
 
 const tasks: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.tasksRepository;

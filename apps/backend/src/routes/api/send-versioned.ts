@@ -1,0 +1,25 @@
+import { taskEtag } from '@todo/contract';
+import type { FastifyReply } from 'fastify';
+import { sendProblem } from '../../plugins/problem-details.js';
+
+/**
+ * Sends a task or project with its ETag (its version, quoted: the same for both), or the problem
+ * that stopped the write: null is 404, 'stale' is 412.
+ */
+export function sendVersioned(
+  reply: FastifyReply,
+  result: { version: number } | null | 'stale',
+  noun: 'task' | 'project',
+  status = 200,
+) {
+  // Someone else's and a missing one get the same answer: existence is never revealed.
+  if (!result) return sendProblem(reply, 404, `No such ${noun}`);
+  if (result === 'stale') {
+    return sendProblem(
+      reply,
+      412,
+      `The ${noun} has changed since the version in If-Match: read it again, then retry`,
+    );
+  }
+  return reply.code(status).header('etag', taskEtag(result.version)).send(result);
+}
