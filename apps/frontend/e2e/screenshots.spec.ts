@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { addTask, expect, localDateTime, settled, signUp, test } from './support/fixtures';
+import { addProject } from './support/projects';
 
 // Regenerates docs/screenshots/*.png: `UPDATE_SCREENSHOTS=1 npm run test:e2e -- screenshots`.
 // Skipped otherwise, so a normal run never rewrites committed files.
@@ -21,9 +22,12 @@ test('screenshots of the landing page and the task list', async ({ page, browser
     email: `alex-${Date.now()}@example.com`,
     password: 'correct-horse-battery',
   });
+  await addProject(page, 'Work', 'Blue');
+  await addProject(page, 'Home', 'Green');
   const tasks = [
     {
       title: 'Send the quarterly report to Dana',
+      project: 'Work',
       priority: 'High',
       tags: ['work'],
       due: await localDateTime(page, -1, '17:00'),
@@ -37,6 +41,7 @@ test('screenshots of the landing page and the task list', async ({ page, browser
     },
     {
       title: 'Water the plants',
+      project: 'Home',
       priority: 'Low',
       tags: ['home'],
       due: await localDateTime(page, 1, '08:00'),
@@ -48,9 +53,15 @@ test('screenshots of the landing page and the task list', async ({ page, browser
       tags: ['admin'],
       due: await localDateTime(page, 6, '12:00'),
     },
-    { title: 'Buy oat milk and coffee beans', priority: 'Low', tags: ['shopping', 'home'] },
+    {
+      title: 'Buy oat milk and coffee beans',
+      project: 'Home',
+      priority: 'Low',
+      tags: ['shopping', 'home'],
+    },
     {
       title: 'Plan the team offsite',
+      project: 'Work',
       priority: 'Medium',
       tags: ['work'],
       description: 'Shortlist three venues.',

@@ -55,6 +55,8 @@ export interface NewTask {
   /** datetime-local value, `YYYY-MM-DDTHH:mm` */
   due?: string;
   repeat?: 'Every day' | 'Every week' | 'Every month' | 'Every year';
+  /** An existing project's name, typed as `#Name` after the quoted title. */
+  project?: string;
 }
 
 export const newTaskForm = (page: Page) => page.getByRole('form', { name: 'New task' });
@@ -72,7 +74,8 @@ export async function moreOptions(page: Page) {
  */
 export async function addTask(page: Page, task: NewTask) {
   const newTask = newTaskForm(page);
-  await newTask.getByLabel('Title', { exact: true }).fill(`"${task.title}"`);
+  const project = task.project ? ` #${task.project}` : '';
+  await newTask.getByLabel('Title', { exact: true }).fill(`"${task.title}"${project}`);
   if (task.description || task.priority || task.due || task.repeat || task.tags?.length) {
     await moreOptions(page);
   }
