@@ -93,4 +93,16 @@ test('completing only the parent leaves its subtasks open', async ({ page }) => 
   await expect(
     parent.getByRole('checkbox', { name: 'Mark “Paint the shed” as done' }),
   ).toBeChecked();
+
+  // Undo of a deleted subtask brings it back under its parent, not at the top level.
+  await parent.getByRole('button', { name: 'Subtasks of “Paint the shed”: 0 of 1 done' }).click();
+  const subtasks = page.getByRole('list', { name: 'Subtasks of “Paint the shed”' });
+  await subtasks.getByRole('button', { name: 'Delete “Buy paint”' }).click();
+  await expect(subtasks.getByRole('listitem')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').getByText('Restored “Buy paint”')).toBeVisible();
+  await settled(page);
+  await page.reload();
+  await parent.getByRole('button', { name: 'Subtasks of “Paint the shed”: 0 of 1 done' }).click();
+  await expect(subtasks.getByRole('listitem')).toHaveText([/Buy paint/]);
 });

@@ -216,8 +216,8 @@ function restoredBody(task: Task, parentId?: number): CreateTaskBody {
 }
 
 /**
- * Undo of a delete: creates the task again from the snapshot the list still had, then its
- * subtasks (deleted with it) under the new task's id.
+ * Undo of a delete: creates the task again from the snapshot the list still had (a subtask under
+ * its parent), then its subtasks (deleted with it) under the new task's id.
  */
 export async function restoreTaskAction(
   task: Task,
@@ -228,7 +228,11 @@ export async function restoreTaskAction(
     if (!Array.isArray(subtasks) || !bodies.every((body) => Value.Check(CreateTaskBody, body))) {
       return invalid({});
     }
-    const parent = await client.createTask(restoredBody(task));
+    // A subtask comes back under its parent; if the parent has gone meanwhile, at the top level.
+    let parent = await client.createTask(restoredBody(task, task.parent_id ?? undefined));
+    if (!parent.ok && parent.reason === 'invalid' && task.parent_id) {
+      parent = await client.createTask(restoredBody(task));
+    }
     if (!parent.ok) return parent;
     for (const subtask of subtasks) {
       const restored = await client.createTask(restoredBody(subtask, parent.data.id));
