@@ -3,6 +3,7 @@ export * from './auth-secret.js';
 export * from './etag.js';
 export * from './problem.js';
 export * from './project-schemas.js';
+export * from './reminder-schemas.js';
 export * from './repeat-schemas.js';
 export * from './tags.js';
 export * from './task-schemas.js';

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { Reminder, ReminderInputs } from './reminder-schemas.js';
 import { RECURRENCE_VALUES, RECURRENCES, Repeat, RepeatInput } from './repeat-schemas.js';
 import { storableNonBlank, storableText } from './text-patterns.js';
 
@@ -95,6 +96,7 @@ const taskFields = {
       description: 'Makes this a subtask of that task (same project, one level); null: top level',
     }),
   ),
+  reminders: Type.Optional(ReminderInputs),
   completed: Type.Optional(Type.Boolean()),
 };
 
@@ -148,6 +150,7 @@ export const Task = Type.Object({
   }),
   subtask_count: Type.Integer({ description: 'Subtasks of this task (0 for a subtask)' }),
   completed_subtask_count: Type.Integer({ description: 'Of those, completed' }),
+  reminders: Type.Array(Reminder, { description: 'The task’s reminders, soonest first' }),
   next_occurrence_id: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The task created when this recurring task was completed',
   }),

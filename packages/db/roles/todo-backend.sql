@@ -6,3 +6,7 @@
 GRANT USAGE ON SCHEMA public TO todo_backend;
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE tasks TO todo_backend;
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE projects TO todo_backend;
+-- Reminders (issue 11): the backend schedules and delivers them, so it owns these four tables.
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE reminders, push_subscriptions, notification_settings, deliveries TO todo_backend;
+-- The address reminders and the digest go to, and nothing else of the user row.
+GRANT SELECT (id, email, name) ON TABLE "user" TO todo_backend;

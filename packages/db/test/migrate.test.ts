@@ -52,8 +52,12 @@ describe('migrate', () => {
     await migrate(url);
     expect(await tables(url)).toEqual([
       'account',
+      'deliveries',
+      'notification_settings',
       'projects',
+      'push_subscriptions',
       'rate_limit',
+      'reminders',
       'session',
       'tasks',
       'user',

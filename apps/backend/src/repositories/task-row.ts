@@ -1,4 +1,4 @@
-import type { Task } from '@todo/contract';
+import type { Reminder, Task } from '@todo/contract';
 import { schema } from '@todo/db/client';
 import { repeatFields } from '@todo/schedule';
 import { getTableColumns, sql } from 'drizzle-orm';
@@ -16,10 +16,25 @@ const subtaskProgress = sql<[number, number]>`(
   select array[count(*), count(*) filter (where subtask.completed)]::int[]
   from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
 
-export const taskColumns = { ...getTableColumns(tasks), subtaskProgress };
+/** A timestamptz as Date.prototype.toISOString() writes it, so both paths answer alike. */
+const isoText = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The task's reminders as the API answers them, soonest first, built in the same statement. */
+const reminderList = sql<Reminder[]>`coalesce((
+  select json_agg(json_build_object(
+    'id', r.id, 'kind', r.kind, 'minutes_before', r.minutes_before,
+    'at', ${sql.raw(isoText('r.at'))}, 'fire_at', ${sql.raw(isoText('r.fire_at'))})
+    order by r.fire_at nulls last, r.id)
+  from reminders as r where r.task_id = "tasks"."id"), '[]'::json)`;
+
+export const taskColumns = { ...getTableColumns(tasks), subtaskProgress, reminderList };
 
 export type TaskRow = typeof tasks.$inferSelect;
-export type CountedTaskRow = TaskRow & { subtaskProgress: [number, number] };
+export type CountedTaskRow = TaskRow & {
+  subtaskProgress: [number, number];
+  reminderList: Reminder[];
+};
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -41,6 +56,7 @@ export function toTask(row: CountedTaskRow): Task {
     parent_id: row.parentId,
     subtask_count: row.subtaskProgress[0],
     completed_subtask_count: row.subtaskProgress[1],
+    reminders: row.reminderList,
     next_occurrence_id: row.nextOccurrenceId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

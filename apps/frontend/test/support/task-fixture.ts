@@ -19,6 +19,7 @@ export function taskFixture(overrides: Partial<Task> = {}): Task {
     parent_id: null,
     subtask_count: 0,
     completed_subtask_count: 0,
+    reminders: [],
     next_occurrence_id: null,
     created_at: '2025-06-01T10:00:00.000Z',
     updated_at: '2025-06-01T10:00:00.000Z',

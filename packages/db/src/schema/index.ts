@@ -1,3 +1,4 @@
 export * from './auth.js';
 export * from './projects.js';
+export * from './reminders.js';
 export * from './tasks.js';

@@ -31,7 +31,8 @@ export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): 
     case 'add':
       return [{ ...change.task, saving: true }, ...tasks];
     case 'update': {
-      const { repeat, recurrence: _legacy, ...fields } = change.changes;
+      // Reminders are shown as the server answers them (with their fire times), not guessed.
+      const { repeat, recurrence: _legacy, reminders: _reminders, ...fields } = change.changes;
       return tasks.map((task) =>
         task.id === change.id
           ? {
@@ -79,6 +80,7 @@ export function temporaryTask(fields: PlaceholderFields, now: string): Task {
     parent_id,
     subtask_count: 0,
     completed_subtask_count: 0,
+    reminders: [],
     id: nextTemporaryId,
     user_id: '',
     completed: false,
