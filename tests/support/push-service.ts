@@ -13,6 +13,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { arrivals } from './arrivals.js';
 
 /**
  * A Web Push service for tests, written from the RFCs rather than from web-push's code: it checks
@@ -199,9 +200,8 @@ export async function startPushService(): Promise<PushService> {
   const subscriptions = new Map<string, Keys>();
   const statusFor = new Map<string, number>();
   let defaultStatus = 201;
-  const received: ReceivedPush[] = [];
+  const received = arrivals<ReceivedPush>('pushes');
   const refused: RefusedPush[] = [];
-  const listeners = new Set<() => void>();
   let holding: {
     released: Promise<void>;
     release(): void;
@@ -238,8 +238,7 @@ export async function startPushService(): Promise<PushService> {
       urgency: header('urgency'),
       status: statusFor.get(endpoint) ?? defaultStatus,
     };
-    received.push(push);
-    for (const listener of listeners) listener();
+    received.add(push);
     if (holding) {
       holding.onArrival(push);
       await holding.released;
@@ -257,7 +256,7 @@ export async function startPushService(): Promise<PushService> {
     origin,
     ca: cert,
     caFile: join(dir, 'cert.pem'),
-    received,
+    received: received.items,
     refused,
     subscription() {
       const ecdh = createECDH('prime256v1');
@@ -275,27 +274,9 @@ export async function startPushService(): Promise<PushService> {
       else statusFor.set(endpoint, status);
     },
     messages<T>() {
-      return received.map((push) => ({ ...push, payload: JSON.parse(push.body) as T }));
+      return received.items.map((push) => ({ ...push, payload: JSON.parse(push.body) as T }));
     },
-    waitForPushes(count, timeoutMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (received.length < count) return;
-          cleanup();
-          resolve(received.slice());
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`${received.length} of ${count} pushes arrived in ${timeoutMs} ms`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        check();
-      });
-    },
+    waitForPushes: received.waitFor,
     hold() {
       let release = () => {};
       let onArrival: (push: ReceivedPush) => void = () => {};
