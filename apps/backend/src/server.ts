@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
 import { isDatabaseUnavailable } from './lib/database-errors.js';
+import { describeChannels } from './notifications/channels.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -95,6 +96,7 @@ async function main() {
   });
   // With METRICS_PORT, the app opens the metrics listener as it becomes ready (plugins/metrics.ts).
   await server.register(app, config);
+  server.log.info(describeChannels(config.notifications));
 
   const shutdown = async (signal: string) => {
     if (closing) return;
