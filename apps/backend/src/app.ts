@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import type { Channels } from './notifications/channel.js';
+import { NO_CHANNELS } from './notifications/channel-status.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
@@ -10,14 +12,25 @@ import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
 import health from './routes/health.js';
 
-export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'> &
-  Partial<Pick<Config, 'metrics'>>;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How reminders reach people; without them the server can send nothing. */
+    channels: Channels;
+    /** What push endpoints may be (lib/outbound-url.ts). */
+    outboundPolicy: Config['outbound'];
+  }
+}
+
+export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
+  Partial<Pick<Config, 'metrics'>> & { channels?: Channels };
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
 export default async function app(fastify: FastifyInstance, options: AppOptions) {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.decorate('channels', options.channels ?? NO_CHANNELS);
+  fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
   await fastify.register(security, { corsOrigins: options.http.corsOrigins });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { authSecretProblem } from '@todo/contract';
+import type { OutboundPolicy } from './lib/outbound-url.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -12,6 +13,8 @@ export interface Config {
   http: { corsOrigins: string[]; logLevel: LogLevel };
   /** `port`: serve GET /metrics only on this port (METRICS_PORT) of `host`; unset, on the API's port. */
   metrics: { host: string; port: number | undefined };
+  /** URLs the backend sends to for users (push endpoints): lib/outbound-url.ts. */
+  outbound: OutboundPolicy;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +128,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     http: { corsOrigins: corsOrigins(env, problems), logLevel },
     metrics: { host: env.HOST?.trim() || '0.0.0.0', port: metricsPort(env, problems) },
+    outbound: {
+      httpsOnly: production,
+      allowPrivate: boolean(env, 'OUTBOUND_ALLOW_PRIVATE', false, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;

@@ -66,6 +66,12 @@ describe('GET /docs/json', () => {
         'GET /api/{user_id}/projects/{id}',
         'PATCH /api/{user_id}/projects/{id}',
         'DELETE /api/{user_id}/projects/{id}',
+        'POST /api/{user_id}/tasks/{id}/snooze',
+        'GET /api/{user_id}/notification-settings',
+        'PATCH /api/{user_id}/notification-settings',
+        'GET /api/{user_id}/push-subscriptions',
+        'POST /api/{user_id}/push-subscriptions',
+        'DELETE /api/{user_id}/push-subscriptions/{id}',
       ].sort(),
     );
   });

@@ -2,6 +2,14 @@ import { createDatabase } from '@todo/db/client';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import {
+  createPushSubscriptionsRepository,
+  type PushSubscriptionsRepository,
+} from '../notifications/push-subscriptions-repository.js';
+import {
+  createSettingsRepository,
+  type SettingsRepository,
+} from '../notifications/settings-repository.js';
+import {
   createProjectsRepository,
   type ProjectsRepository,
 } from '../repositories/projects-repository.js';
@@ -11,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     tasksRepository: TasksRepository;
     projectsRepository: ProjectsRepository;
+    settingsRepository: SettingsRepository;
+    pushSubscriptionsRepository: PushSubscriptionsRepository;
     /** Resolves when the database answers a trivial query, rejects otherwise. */
     pingDatabase(): Promise<void>;
   }
@@ -31,6 +41,8 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   });
   app.decorate('tasksRepository', createTasksRepository(db));
   app.decorate('projectsRepository', createProjectsRepository(db));
+  app.decorate('settingsRepository', createSettingsRepository(db));
+  app.decorate('pushSubscriptionsRepository', createPushSubscriptionsRepository(db));
   app.decorate('pingDatabase', async () => {
     await sql`select 1`;
   });
