@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
-import { NO_CHANNELS } from './notifications/channel-status.js';
+import { createChannels } from './notifications/channel-status.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
@@ -10,6 +10,7 @@ import problemDetails from './plugins/problem-details.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
+import unsubscribe from './routes/api/unsubscribe.js';
 import health from './routes/health.js';
 
 declare module 'fastify' {
@@ -22,14 +23,17 @@ declare module 'fastify' {
 }
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
-  Partial<Pick<Config, 'metrics'>> & { channels?: Channels };
+  Partial<Pick<Config, 'metrics' | 'notifications'>> & {
+    /** Instead of those `notifications` turns on (tests give local senders). */
+    channels?: Channels;
+  };
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
 export default async function app(fastify: FastifyInstance, options: AppOptions) {
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  fastify.decorate('channels', options.channels ?? NO_CHANNELS);
+  fastify.decorate('channels', options.channels ?? createChannels(options.notifications));
   fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
@@ -42,5 +46,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
+  await fastify.register(unsubscribe, { prefix: '/api/unsubscribe', secret: options.auth.secret });
   await fastify.register(api, { prefix: '/api/:user_id' });
 }

@@ -1,5 +1,8 @@
 import type { NotificationSettings } from '@todo/contract';
+import type { NotificationsConfig } from '../config.js';
 import type { Channels } from './channel.js';
+import { createEmailChannel } from './email-channel.js';
+import { createPushChannel } from './push-channel.js';
 
 /** What the settings answer says about the server's channels. */
 export type ChannelStatus = Pick<
@@ -23,3 +26,9 @@ export const NO_CHANNELS: Channels = {
   push: { available: false, publicKey: null, send: async () => off },
   email: { available: false, send: async () => off },
 };
+
+/** The channels the configuration turns on; none without one (tests that send nothing). */
+export function createChannels(config: NotificationsConfig | undefined): Channels {
+  if (!config) return NO_CHANNELS;
+  return { push: createPushChannel(config.push), email: createEmailChannel(config.email) };
+}

@@ -87,6 +87,14 @@ export function createSettingsRepository(db: Database) {
         });
       return read(userId, channels);
     },
+
+    /** The digest off (a user without a row has it off already). */
+    async turnDigestOff(userId: string): Promise<void> {
+      await db
+        .update(notificationSettings)
+        .set({ digestHour: null, updatedAt: sql`now()` })
+        .where(eq(notificationSettings.userId, userId));
+    },
   };
 }
 
