@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
 import { isDatabaseUnavailable } from './lib/database-errors.js';
-import { describeChannels } from './notifications/channels.js';
+import { describeChannels } from './notifications/channel-status.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -95,7 +95,11 @@ async function main() {
     if (closing) reply.header('connection', 'close');
   });
   // With METRICS_PORT, the app opens the metrics listener as it becomes ready (plugins/metrics.ts).
-  await server.register(app, config);
+  // A reminder being delivered gets half the shutdown time to finish; the drain needs the rest.
+  await server.register(app, {
+    ...config,
+    stopTimeoutMs: Math.max(1_000, Math.floor(config.server.shutdownTimeoutMs / 2)),
+  });
   server.log.info(describeChannels(config.notifications));
 
   const shutdown = async (signal: string) => {
