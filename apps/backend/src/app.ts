@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
-import { createChannels } from './notifications/channel-status.js';
+import { createChannels } from './notifications/channels.js';
+import { noChannels } from './notifications/no-channels.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import metrics from './plugins/metrics.js';
 import problemDetails from './plugins/problem-details.js';
+import reminders from './plugins/reminders.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
@@ -15,7 +17,7 @@ import health from './routes/health.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** How reminders reach people; without them the server can send nothing. */
+    /** How reminders reach people (the settings say which are available). */
     channels: Channels;
     /** What push endpoints may be (lib/outbound-url.ts). */
     outboundPolicy: Config['outbound'];
@@ -23,9 +25,11 @@ declare module 'fastify' {
 }
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
-  Partial<Pick<Config, 'metrics' | 'notifications'>> & {
-    /** Instead of those `notifications` turns on (tests give local senders). */
+  Partial<Pick<Config, 'metrics' | 'reminders' | 'notifications'>> & {
+    /** Where reminders go instead of those `notifications` turns on; neither: nothing is sent. */
     channels?: Channels;
+    /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
+    stopTimeoutMs?: number;
   };
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
@@ -33,7 +37,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  fastify.decorate('channels', options.channels ?? createChannels(options.notifications));
+  const channels =
+    options.channels ??
+    (options.notifications ? createChannels(options.notifications) : noChannels);
+  fastify.decorate('channels', channels);
   fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
@@ -42,8 +49,15 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(database, {
     url: options.database.url,
     poolMax: options.database.poolMax,
+    jobTimeoutSeconds: options.reminders?.jobTimeoutSeconds,
   });
   await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
+  // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
+  await fastify.register(reminders, {
+    workers: options.reminders?.workers ?? false,
+    channels,
+    stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
+  });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(unsubscribe, { prefix: '/api/unsubscribe', secret: options.auth.secret });

@@ -17,6 +17,11 @@ export interface Config {
   /** URLs the backend sends to for users (push endpoints): lib/outbound-url.ts. */
   outbound: OutboundPolicy;
   notifications: NotificationsConfig;
+  /**
+   * `workers`: this process delivers reminders (REMINDER_WORKERS, default true: every replica).
+   * `jobTimeoutSeconds`: how long a delivery job may run before another replica retries it.
+   */
+  reminders: { workers: boolean; jobTimeoutSeconds: number };
 }
 
 export interface NotificationsConfig {
@@ -233,6 +238,10 @@ export function loadConfig(env: Env = process.env): Config {
       allowPrivate: boolean(env, 'OUTBOUND_ALLOW_PRIVATE', false, problems),
     },
     notifications: notifications(env, secret, production, problems),
+    reminders: {
+      workers: boolean(env, 'REMINDER_WORKERS', true, problems),
+      jobTimeoutSeconds: integer(env, 'REMINDER_JOB_TIMEOUT_SECONDS', 60, 2, 3600, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;

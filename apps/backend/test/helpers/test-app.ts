@@ -32,7 +32,9 @@ export interface TestAppOptions {
   metricsPort?: number;
   /** Default: private hosts allowed, http too (OUTBOUND_ALLOW_PRIVATE=true, not production). */
   outbound?: OutboundPolicy;
-  /** Default: none available. */
+  /** Work the reminder queue in this app (off by default: reminders are only scheduled). */
+  reminders?: { workers: boolean; jobTimeoutSeconds: number };
+  /** Where delivered reminders go (none by default). */
   channels?: Channels;
 }
 
@@ -75,6 +77,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     http: { corsOrigins: overrides.corsOrigins ?? [], logLevel: 'silent' },
     metrics: { host: '127.0.0.1', port: overrides.metricsPort },
     outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
+    ...(overrides.reminders ? { reminders: overrides.reminders } : {}),
     ...(overrides.channels ? { channels: overrides.channels } : {}),
   });
   await fastify.ready();
