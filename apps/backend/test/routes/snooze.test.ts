@@ -1,4 +1,5 @@
 import type { Task } from '@todo/contract';
+import { toDateTimeLocal } from '@todo/schedule';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
@@ -63,5 +64,44 @@ describe('POST /api/:user_id/tasks/:id/snooze: refusals that change nothing', ()
       payload: { preset: '10m' },
     });
     expectProblem(other, 403);
+  });
+});
+
+describe('POST /api/:user_id/tasks/:id/snooze: the reminder it adds', () => {
+  it('10m: an `at` reminder 10 minutes from now, stored and firing then, with a new ETag', async () => {
+    const started = Date.now();
+    const response = await snooze({ preset: '10m' });
+    expect(response.statusCode, response.body).toBe(200);
+    const snoozed = response.json<Task>();
+    expect(response.headers.etag).toBe(`"${snoozed.version}"`);
+    expect(snoozed.version).toBeGreaterThan(task.version);
+    const [added] = snoozed.reminders.filter((reminder) => reminder.kind === 'at');
+    const at = Date.parse(added?.at ?? '');
+    expect(at).toBeGreaterThanOrEqual(started + 10 * 60_000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 10 * 60_000);
+    expect(added?.fire_at).toBe(added?.at);
+    expect(await storedReminders()).toHaveLength(1);
+    task = snoozed;
+  });
+
+  it('tomorrow: 09:00 tomorrow in the task’s zone; the reminders it had stay', async () => {
+    const response = await snooze({ preset: 'tomorrow' }, { 'if-match': `"${task.version}"` });
+    expect(response.statusCode, response.body).toBe(200);
+    const snoozed = response.json<Task>();
+    const times = snoozed.reminders
+      .filter((reminder) => reminder.kind === 'at')
+      .map((reminder) => toDateTimeLocal(reminder.at ?? '', 'Europe/Berlin').slice(11));
+    expect(times).toContain('09:00');
+    expect(snoozed.reminders).toHaveLength(2);
+    task = snoozed;
+  });
+
+  it('until: the time given; a task without a due time can be snoozed too', async () => {
+    const plain = await t.createTask('alice', { title: 'No due time' });
+    const response = await snooze({ until: '2031-02-03T04:05:00Z' }, {}, plain.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<Task>().reminders).toMatchObject([
+      { kind: 'at', at: '2031-02-03T04:05:00.000Z', fire_at: '2031-02-03T04:05:00.000Z' },
+    ]);
   });
 });
