@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
+import { NO_CHANNELS } from './notifications/channel-status.js';
 import { createChannels } from './notifications/channels.js';
-import { noChannels } from './notifications/no-channels.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
@@ -17,7 +17,7 @@ import health from './routes/health.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** How reminders reach people (the settings say which are available). */
+    /** How reminders reach people; without them the server can send nothing. */
     channels: Channels;
     /** What push endpoints may be (lib/outbound-url.ts). */
     outboundPolicy: Config['outbound'];
@@ -25,8 +25,8 @@ declare module 'fastify' {
 }
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
-  Partial<Pick<Config, 'metrics' | 'reminders' | 'notifications'>> & {
-    /** Where reminders go instead of those `notifications` turns on; neither: nothing is sent. */
+  Partial<Pick<Config, 'metrics' | 'notifications' | 'reminders'>> & {
+    /** Instead of those `notifications` turns on (tests give local senders). */
     channels?: Channels;
     /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
     stopTimeoutMs?: number;
@@ -37,10 +37,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const channels =
+  fastify.decorate(
+    'channels',
     options.channels ??
-    (options.notifications ? createChannels(options.notifications) : noChannels);
-  fastify.decorate('channels', channels);
+      (options.notifications ? createChannels(options.notifications) : NO_CHANNELS),
+  );
   fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
@@ -55,7 +56,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
-    channels,
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });

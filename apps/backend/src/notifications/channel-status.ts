@@ -15,3 +15,11 @@ export function channelStatus(channels: Channels): ChannelStatus {
     vapid_public_key: channels.push.available ? channels.push.publicKey : null,
   };
 }
+
+const off = { status: 'failed', error: 'channel not configured', retry: false } as const;
+
+/** The channels of a server that can send nothing (tests that send nothing). */
+export const NO_CHANNELS: Channels = {
+  push: { available: false, publicKey: null, send: async () => off },
+  email: { available: false, send: async () => off },
+};

@@ -30,11 +30,11 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** As METRICS_PORT does: GET /metrics on 127.0.0.1:metricsPort only, not on the app. */
   metricsPort?: number;
-  /** Default: private hosts allowed, http too (OUTBOUND_ALLOW_PRIVATE=true, not production). */
-  outbound?: OutboundPolicy;
   /** Work the reminder queue in this app (off by default: reminders are only scheduled). */
   reminders?: { workers: boolean; jobTimeoutSeconds: number };
-  /** Where delivered reminders go (none by default). */
+  /** Default: private hosts allowed, http too (OUTBOUND_ALLOW_PRIVATE=true, not production). */
+  outbound?: OutboundPolicy;
+  /** Default: none available. */
   channels?: Channels;
 }
 
@@ -76,8 +76,8 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     auth: { secret: TEST_SECRET, secretGenerated: false },
     http: { corsOrigins: overrides.corsOrigins ?? [], logLevel: 'silent' },
     metrics: { host: '127.0.0.1', port: overrides.metricsPort },
-    outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.reminders ? { reminders: overrides.reminders } : {}),
+    outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.channels ? { channels: overrides.channels } : {}),
   });
   await fastify.ready();

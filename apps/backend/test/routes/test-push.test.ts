@@ -2,7 +2,7 @@ import { Agent } from 'node:https';
 import type { PushDevice, PushPayload } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PushService, startPushService } from '../../../../tests/support/push-service.js';
-import { noChannels } from '../../src/notifications/no-channels.js';
+import { NO_CHANNELS } from '../../src/notifications/channel-status.js';
 import { createPushChannel } from '../../src/notifications/push-channel.js';
 import { deriveVapidKeys } from '../../src/notifications/vapid-keys.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     { ...keys, subject: 'mailto:ops@example.test', keysDerived: true },
     { agent },
   );
-  t = await buildTestApp({ channels: { ...noChannels, push } });
+  t = await buildTestApp({ channels: { ...NO_CHANNELS, push } });
   await t.createUsers('alice', 'bob');
 });
 afterAll(async () => {
@@ -96,7 +96,7 @@ describe('POST /api/:user_id/push-subscriptions/:id/test', () => {
       databaseUrl: t.database.url,
       outbound: { httpsOnly: true, allowPrivate: false },
       channels: {
-        ...noChannels,
+        ...NO_CHANNELS,
         push: createPushChannel(
           { ...keys, subject: 'mailto:o@example.test', keysDerived: true },
           { agent },
