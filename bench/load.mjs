@@ -18,8 +18,13 @@ function request(kind, users) {
         headers,
       };
     case 'page':
-      // The frontend's signed-in tasks page: the user carries a session cookie instead.
-      return { method: 'GET', path: '/', headers: { cookie: user.cookie } };
+      // A page of the frontend (the user's `path`, else the tasks page), signed in with the
+      // user's session cookie; the bare reference's users have none.
+      return {
+        method: 'GET',
+        path: user.path ?? '/',
+        headers: user.cookie ? { cookie: user.cookie } : {},
+      };
     case 'get':
       return { method: 'GET', path: `${base}/${pick(user.taskIds)}`, headers };
     case 'toggle':

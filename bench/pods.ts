@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../packages/db/src/embedded.js';
+import { peakMemoryMiB } from '../scripts/cgroup.mjs';
 import {
   type ChartPod,
   createTask,
@@ -46,18 +47,6 @@ const connections = positive(process.env.BENCH_CONNECTIONS, 16);
 const out = process.env.BENCH_OUT ?? path.join(repoRoot, 'docs/kubernetes.md');
 const TASKS = 50;
 const log = (message: string) => console.log(`bench:pods: ${message}`);
-
-/** Peak memory the pod's cgroup has charged, in MiB. */
-function peakMemoryMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/cgroup`, 'utf8')
-    .split('\n')
-    .find((entry) => entry.split(':')[1]?.split(',').includes('memory'));
-  const group = line?.split(':')[2] ?? '/';
-  const bytes = Number(
-    readFileSync(`/sys/fs/cgroup/memory${group}/memory.max_usage_in_bytes`, 'utf8'),
-  );
-  return Math.round(bytes / 1024 / 1024);
-}
 
 /** A Markdown table padded the way the formatter (biome) leaves it, so a re-run lints clean. */
 function markdownTable(header: string[], rows: string[][]): string {
