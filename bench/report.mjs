@@ -92,7 +92,7 @@ export function markdown(result) {
 }
 
 /** Puts `text` between the `name` markers of a Markdown page, keeping the rest (or a new page). */
-function writeSection(file, name, title, text) {
+export function writeSection(file, name, title, text) {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const section = `${start}\n${text}\n${end}`;
@@ -114,10 +114,12 @@ export function write(result, jsonFile, markdownFile, kubernetesFile) {
   writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
   writeSection(markdownFile, 'bench:results', 'Benchmarks', markdown(result));
   if (result.pages) {
-    const pods = podMarkdown(result.pages, {
+    const { pages, machine } = result;
+    const pods = podMarkdown(pages.pods, {
+      connections: pages.connections,
       date: result.date.slice(0, 10),
       command: result.command,
-      loadAverage: result.machine.loadAverageEnd,
+      how: `the built apps in cgroup v1 groups with the charts' limits, ${pages.durationSeconds} s per scenario after ${result.options.warmupSeconds} s of warm-up, load generator and PostgreSQL outside them, ${machine.cores} cores, load average ${machine.loadAverageStart[0]} before and ${machine.loadAverageEnd[0]} after`,
     });
     writeSection(kubernetesFile, 'bench:pods', 'Kubernetes', pods);
   }

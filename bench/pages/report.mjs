@@ -80,12 +80,24 @@ export function pageMarkdown(pages) {
   return lines.join('\n');
 }
 
+/** A Markdown table padded the way the formatter (biome) leaves it, so a re-run lints clean. */
+export function markdownTable(header, rows) {
+  const widths = header.map((cell, i) =>
+    Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
+}
+
 /**
  * The per-pod capacity table and the sizing that follows from it, for docs/kubernetes.md:
- * replicas and the HPA target are worked out from the measured capacity.
+ * replicas and the HPA target are worked out from the measured capacity. `pods` holds the
+ * charts' `limits` and `requests` and each pod's figures; `how` says how the pods were run.
  */
-export function podMarkdown(pages, { date, command, loadAverage }) {
-  const { limits, backend, frontend } = pages.pods;
+export function podMarkdown(pods, { connections, date, command, how }) {
+  const { limits, backend, frontend } = pods;
   const rows = [
     ['backend list (50 tasks)', limitsText(limits.backend), backend],
     ['tasks page (50 tasks, signed in)', limitsText(limits.frontend), frontend],
@@ -93,16 +105,31 @@ export function podMarkdown(pages, { date, command, loadAverage }) {
   // A pod is planned at 60% of what it serves flat out, so latency stays near the unloaded p50.
   const plan = (s) => Math.max(1, Math.floor(s.requestsPerSecond * 0.6));
   const cpuLimit = parseQuantity(limits.frontend.cpu);
-  const cpuRequest = parseQuantity(pages.pods.requests.frontend.cpu);
+  const cpuRequest = parseQuantity(pods.requests.frontend.cpu);
+  const table = markdownTable(
+    [
+      `per pod, ${connections} connections`,
+      'limits',
+      'requests/s',
+      'p50',
+      'p99',
+      'errors',
+      'peak memory',
+    ],
+    rows.map(([what, lim, s]) => [
+      what,
+      lim,
+      String(s.requestsPerSecond),
+      `${s.p50} ms`,
+      `${s.p99} ms`,
+      `${s.errors} of ${s.requests}`,
+      `${s.peakMemoryMiB} MiB`,
+    ]),
+  );
   return [
-    `| per pod, ${pages.connections} connections | limits | requests/s | p50 | p99 | errors | peak memory |`,
-    '|---|---|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      ([what, lim, s]) =>
-        `| ${what} | ${lim} | ${s.requestsPerSecond} | ${s.p50} ms | ${s.p99} ms | ${s.errors} of ${s.requests} | ${s.peakMemoryMiB} MiB |`,
-    ),
+    table,
     '',
-    `Measured ${date} with \`${command}\` (the built apps in cgroup v1 groups with the charts' limits, ${pages.durationSeconds} s per scenario, load generator and PostgreSQL outside them; load average ${loadAverage.join(' ')}).`,
-    `Sizing from it: plan ${plan(frontend)} pages/s per frontend pod and ${plan(backend)} list requests/s per backend pod (60% of the measured maximum), so frontend replicas ≈ peak pages/s ÷ ${plan(frontend)} and backend replicas ≈ peak API requests/s ÷ ${plan(backend)}, at least 2 of each. For an HPA on CPU, 60% of the ${limits.frontend.cpu} limit is ${Math.round(cpuLimit * 0.6)}m: with the chart's ${pages.pods.requests.frontend.cpu} request that is \`targetCPUUtilizationPercentage: ${Math.round((cpuLimit * 60) / cpuRequest)}\`, or set \`resources.requests.cpu\` to the limit and target 60.`,
+    `Measured ${date} with \`${command}\` (${how}).`,
+    `Sizing from it: plan ${plan(frontend)} pages/s per frontend pod and ${plan(backend)} list requests/s per backend pod (60% of the measured maximum), so frontend replicas ≈ peak pages/s ÷ ${plan(frontend)} and backend replicas ≈ peak API requests/s ÷ ${plan(backend)}, at least 2 of each. For an HPA on CPU, 60% of the ${limits.frontend.cpu} limit is ${Math.round(cpuLimit * 0.6)}m: with the chart's ${pods.requests.frontend.cpu} request that is \`targetCPUUtilizationPercentage: ${Math.round((cpuLimit * 60) / cpuRequest)}\`, or set \`resources.requests.cpu\` to the limit and target 60.`,
   ].join('\n');
 }

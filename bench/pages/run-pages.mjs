@@ -14,7 +14,7 @@ import { pageUsers } from './users.mjs';
 export const PAGE_SCENARIOS = ['page-50', 'page-500', 'today', 'project'];
 
 /** The resources a chart's values give its pod (`{ limits: { cpu: '500m', memory: '512Mi' }, requests }`). */
-function chartResources(app) {
+export function chartResources(app) {
   const values = parse(readFileSync(path.join(root, `charts/todo-${app}/values.yaml`), 'utf8'));
   return values.resources;
 }
