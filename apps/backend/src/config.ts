@@ -14,6 +14,11 @@ export interface Config {
   /** `port`: serve GET /metrics only on this port (METRICS_PORT) of `host`; unset, on the API's port. */
   metrics: { host: string; port: number | undefined };
   notifications: NotificationsConfig;
+  /**
+   * `workers`: this process delivers reminders (REMINDER_WORKERS, default true: every replica).
+   * `jobTimeoutSeconds`: how long a delivery job may run before another replica retries it.
+   */
+  reminders: { workers: boolean; jobTimeoutSeconds: number };
 }
 
 export interface NotificationsConfig {
@@ -226,6 +231,10 @@ export function loadConfig(env: Env = process.env): Config {
     http: { corsOrigins: corsOrigins(env, problems), logLevel },
     metrics: { host: env.HOST?.trim() || '0.0.0.0', port: metricsPort(env, problems) },
     notifications: notifications(env, secret, production, problems),
+    reminders: {
+      workers: boolean(env, 'REMINDER_WORKERS', true, problems),
+      jobTimeoutSeconds: integer(env, 'REMINDER_JOB_TIMEOUT_SECONDS', 60, 2, 3600, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;
