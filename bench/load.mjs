@@ -52,7 +52,7 @@ function mixedKind() {
   return roll < 0.9 ? 'create' : 'toggle';
 }
 
-function run({ url, scenario, users, connections, duration }) {
+function run({ url, scenario, users, connections, duration, amount }) {
   const kind = scenario === 'mixed' ? mixedKind : () => scenario;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -60,6 +60,8 @@ function run({ url, scenario, users, connections, duration }) {
         url,
         connections,
         duration,
+        // A number of requests instead of a duration (autocannon then ignores the duration).
+        ...(amount > 0 ? { amount } : {}),
         timeout: 10,
         requests: [{ setupRequest: (req) => ({ ...req, ...request(kind(), users) }) }],
       },
