@@ -17,11 +17,11 @@ const subtaskProgress = sql<[number, number]>`(
   from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
 
 /** A timestamptz as Date.prototype.toISOString() writes it, so both paths answer alike. */
-const isoText = (column: string) =>
+export const isoText = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The task's reminders as the API answers them, soonest first, built in the same statement. */
-const reminderList = sql<Reminder[]>`coalesce((
+export const reminderList = sql<Reminder[]>`coalesce((
   select json_agg(json_build_object(
     'id', r.id, 'kind', r.kind, 'minutes_before', r.minutes_before,
     'at', ${sql.raw(isoText('r.at'))}, 'fire_at', ${sql.raw(isoText('r.fire_at'))})
