@@ -22,11 +22,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(problemDetails);
   await fastify.register(security, { corsOrigins: options.http.corsOrigins });
   await fastify.register(apiDocs);
+  await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   await fastify.register(database, {
     url: options.database.url,
     poolMax: options.database.poolMax,
   });
-  await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(api, { prefix: '/api/:user_id' });

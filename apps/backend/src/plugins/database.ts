@@ -29,12 +29,12 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
     statementTimeoutMs: 5_000,
     applicationName: 'todo-backend',
   });
-  app.decorate('tasksRepository', createTasksRepository(db));
-  app.decorate('projectsRepository', createProjectsRepository(db));
+  app.decorate('tasksRepository', createTasksRepository(db, app.observeDatabase));
+  app.decorate('projectsRepository', createProjectsRepository(db, app.observeDatabase));
   app.decorate('pingDatabase', async () => {
     await sql`select 1`;
   });
   app.addHook('onClose', async () => close());
 }
 
-export default fp(database, { name: 'database' });
+export default fp(database, { name: 'database', dependencies: ['metrics'] });

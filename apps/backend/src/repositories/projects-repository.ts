@@ -18,6 +18,7 @@ import {
 } from '../lib/project-order.js';
 import { refused } from '../lib/refused.js';
 import { inboxId } from './inbox.js';
+import { type Observe, observed, unobserved } from './observed.js';
 import { type ProjectRow, toProject } from './project-row.js';
 import type { Transaction } from './restored-occurrence.js';
 import { inTransaction } from './transaction.js';
@@ -79,7 +80,7 @@ function refuseInboxChange(inbox: StoredProject, name: string | undefined, body:
 }
 
 /** All project storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createProjectsRepository(db: Database) {
+export function createProjectsRepository(db: Database, observe: Observe = unobserved) {
   const userProjects = (userId: string, ...where: SQL[]) =>
     and(eq(projects.userId, userId), ...where);
 
@@ -134,7 +135,7 @@ export function createProjectsRepository(db: Database) {
       .where(userProjects(userId, sql`${projects.id} = moved.id`));
   }
 
-  return {
+  const methods = {
     async list(userId: string, query: ListProjectsQuery): Promise<ProjectList> {
       const archived = query.archived ?? false;
       const read = () =>
@@ -271,6 +272,7 @@ export function createProjectsRepository(db: Database) {
       });
     },
   };
+  return observed(methods, observe);
 }
 
 export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;

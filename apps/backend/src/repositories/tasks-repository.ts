@@ -16,6 +16,7 @@ import {
 } from '@todo/schedule';
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { createInboxCache } from './inbox-cache.js';
+import { type Observe, observed, unobserved } from './observed.js';
 import { quickAddBody } from './quick-add-body.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
 import { countTasks, listJson, taskJson } from './task-json.js';
@@ -127,7 +128,7 @@ async function completeSubtasks(tx: Transaction, parentId: number, now: Date): P
 }
 
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createTasksRepository(db: Database) {
+export function createTasksRepository(db: Database, observe: Observe = unobserved) {
   const inbox = createInboxCache(db);
 
   /** Applies a change in one transaction with the row locked. */
@@ -168,7 +169,7 @@ export function createTasksRepository(db: Database) {
     });
   }
 
-  return {
+  const methods = {
     /** A page of the list, as the TaskList JSON text (task-json.ts). */
     list: (userId: string, query: ListTasksQuery): Promise<string> => listJson(db, userId, query),
 
@@ -288,6 +289,7 @@ export function createTasksRepository(db: Database) {
       return rows.map((row) => ({ tag: row.tag, count: row.count }));
     },
   };
+  return observed(methods, observe);
 }
 
 export type TasksRepository = ReturnType<typeof createTasksRepository>;

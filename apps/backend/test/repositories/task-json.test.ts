@@ -101,9 +101,10 @@ beforeAll(async () => {
     ids.push(row?.id);
   }
   // Subtasks under two parents, one of them completed; reminders of every kind on a few tasks.
+  const idAt = (index: number) => ids[index] ?? 0;
   for (const [parent, n] of [
-    [ids[2], 3],
-    [ids[5], 1],
+    [idAt(2), 3],
+    [idAt(5), 1],
   ] as const) {
     for (let k = 0; k < n; k++) {
       await t.sql`
@@ -111,7 +112,7 @@ beforeAll(async () => {
         values (${USER}, ${`sub ${k}`}, ${work}, ${parent}, ${k === 0})`;
     }
   }
-  for (const id of [ids[1], ids[2], ids[7]]) {
+  for (const id of [idAt(1), idAt(2), idAt(7)]) {
     await t.sql`
       insert into reminders (user_id, task_id, kind, minutes_before, at, fire_at) values
         (${USER}, ${id}, 'due', null, null, '2026-05-01 10:00:00.123456+00'),
