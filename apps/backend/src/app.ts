@@ -1,17 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import type { Channels } from './notifications/channel.js';
+import { noChannels } from './notifications/no-channels.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import metrics from './plugins/metrics.js';
 import problemDetails from './plugins/problem-details.js';
+import reminders from './plugins/reminders.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
 import health from './routes/health.js';
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'> &
-  Partial<Pick<Config, 'metrics'>>;
+  Partial<Pick<Config, 'metrics' | 'reminders'>> & {
+    /** Where reminders go (push, email); none configured: nothing is sent. */
+    channels?: Channels;
+    /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
+    stopTimeoutMs?: number;
+  };
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
 export default async function app(fastify: FastifyInstance, options: AppOptions) {
@@ -26,6 +34,13 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(database, {
     url: options.database.url,
     poolMax: options.database.poolMax,
+    jobTimeoutSeconds: options.reminders?.jobTimeoutSeconds,
+  });
+  // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
+  await fastify.register(reminders, {
+    workers: options.reminders?.workers ?? false,
+    channels: options.channels ?? noChannels,
+    stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
