@@ -5,7 +5,7 @@ import { schema } from '@todo/db/client';
 import { repeatFields } from '@todo/schedule';
 import { and, asc, desc, eq, type Query, type SQL, sql } from 'drizzle-orm';
 import { filters, SORT_COLUMNS } from './task-filters.js';
-import { isoText, reminderList } from './task-row.js';
+import { isoText, reminderList, subtaskProgress } from './task-row.js';
 
 const { tasks } = schema;
 
@@ -22,13 +22,11 @@ const taskObject = sql<string>`(select row_to_json(answer)::text from (select
   "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed",
   ${sql.raw(isoText('"tasks"."completed_at"'))} as completed_at, "tasks"."priority", "tasks"."tags",
   ${sql.raw(isoText('"tasks"."due_at"'))} as due_at, "tasks"."time_zone", "tasks"."project_id",
-  "tasks"."parent_id", progress.subtask_count, progress.completed_subtask_count,
-  ${reminderList} as reminders, "tasks"."next_occurrence_id",
-  ${sql.raw(isoText('"tasks"."created_at"'))} as created_at,
+  "tasks"."parent_id", progress.counts[1] as subtask_count,
+  progress.counts[2] as completed_subtask_count, ${reminderList} as reminders,
+  "tasks"."next_occurrence_id", ${sql.raw(isoText('"tasks"."created_at"'))} as created_at,
   ${sql.raw(isoText('"tasks"."updated_at"'))} as updated_at, "tasks"."version"
-  from (select count(*)::int as subtask_count,
-          (count(*) filter (where subtask.completed))::int as completed_subtask_count
-        from ${tasks} as subtask where subtask.parent_id = "tasks"."id") as progress
+  from (select ${subtaskProgress} as counts) as progress
 ) as answer)`;
 
 /** The columns a JSON answer is read from: the text, the rule for ruleJson, the version. */

@@ -12,7 +12,7 @@ const { tasks } = schema;
  * subtask's own id. (Measured on the bench's data, 50 rows: 0.43 ms without counts, 0.60 ms
  * with this, 0.74 ms with a subquery per count.)
  */
-const subtaskProgress = sql<[number, number]>`(
+export const subtaskProgress = sql<[number, number]>`(
   select array[count(*), count(*) filter (where subtask.completed)]::int[]
   from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
 
