@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type PgBoss from 'pg-boss';
-import type { Channels } from '../notifications/channel.js';
 import { createBoss, REMINDER_QUEUE, type ReminderJobData } from '../notifications/queue.js';
 import { createReminderWorker } from '../notifications/reminder-worker.js';
 
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
-  channels: Channels;
   /** How long close() waits for a delivery in progress before failing it back to the queue. */
   stopTimeoutMs: number;
 }
@@ -23,7 +21,7 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
   if (!options.workers) return;
   const deliver = createReminderWorker({
     db: app.db,
-    channels: options.channels,
+    channels: app.channels,
     metrics: app.queue.metrics,
   });
   let closing = false;
