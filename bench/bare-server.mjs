@@ -5,7 +5,9 @@
 import { createServer } from 'node:http';
 import postgres from 'postgres';
 
-// Printed by drizzle for repository.list(userId, { status: 'pending', sort: 'due', project: [id] }).
+// The statement of the row path (task-row.ts's taskColumns, as drizzle prints it) for the list
+// { status: 'pending', sort: 'due', project: [id] }: what a server that maps rows would send.
+// The backend itself has PostgreSQL write the JSON (repositories/task-json.ts).
 export const LIST_SQL =
   'select "id", "user_id", "title", "description", "completed", "completed_at", "priority", ' +
   '"tags", "due_at", "project_id", "parent_id", "rrule", "repeat_from", "time_zone", ' +
@@ -13,6 +15,13 @@ export const LIST_SQL =
   '"updated_at", ' +
   '(select array[count(*), count(*) filter (where subtask.completed)]::int[] ' +
   'from "tasks" as subtask where subtask.parent_id = "tasks"."id"), ' +
+  // The reminders as task-row.ts selects them for toTask (the row path of every write).
+  "coalesce((select json_agg(json_build_object('id', r.id, 'kind', r.kind, " +
+  "'minutes_before', r.minutes_before, " +
+  `'at', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), ` +
+  `'fire_at', to_char(r.fire_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ` +
+  'order by r.fire_at nulls last, r.id) ' +
+  `from reminders as r where r.task_id = "tasks"."id"), '[]'::json) as reminders, ` +
   'count(*) over () from "tasks" where ("tasks"."user_id" = $1 and "tasks"."completed" = $2 ' +
   'and "tasks"."project_id" in ($3)) ' +
   'order by "tasks"."due_at" is null, "tasks"."due_at" asc, "tasks"."id" asc limit $4';

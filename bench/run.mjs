@@ -34,7 +34,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** NODE_OPTIONS the backend image runs with, so the bench measures the process production runs. */
 function imageNodeOptions() {
   const dockerfile = readFileSync(path.join(root, 'apps/backend/Dockerfile'), 'utf8');
-  return /^ENV .*\bNODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1] ?? '';
+  // NODE_OPTIONS=--flag or NODE_OPTIONS="--one --two".
+  const match = /^ENV .*\bNODE_OPTIONS=(?:"([^"]*)"|(\S+))/m.exec(dockerfile);
+  return match?.[1] ?? match?.[2] ?? '';
 }
 const env = process.env;
 const smoke = env.BENCH_SMOKE === '1';

@@ -42,12 +42,12 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(problemDetails);
   await fastify.register(security, { corsOrigins: options.http.corsOrigins });
   await fastify.register(apiDocs);
+  await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   await fastify.register(database, {
     url: options.database.url,
     poolMax: options.database.poolMax,
     jobTimeoutSeconds: options.reminders?.jobTimeoutSeconds,
   });
-  await fastify.register(metrics, { poolMax: options.database.poolMax, ...options.metrics });
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,

@@ -52,8 +52,8 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   });
   app.decorate('queue', queue);
   app.decorate('db', db);
-  app.decorate('tasksRepository', createTasksRepository(db, queue.jobs));
-  app.decorate('projectsRepository', createProjectsRepository(db, queue.jobs));
+  app.decorate('tasksRepository', createTasksRepository(db, queue.jobs, app.observeDatabase));
+  app.decorate('projectsRepository', createProjectsRepository(db, queue.jobs, app.observeDatabase));
   app.decorate('settingsRepository', createSettingsRepository(db));
   app.decorate('pushSubscriptionsRepository', createPushSubscriptionsRepository(db));
   app.decorate('pingDatabase', async () => {
@@ -62,4 +62,4 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.addHook('onClose', async () => close());
 }
 
-export default fp(database, { name: 'database' });
+export default fp(database, { name: 'database', dependencies: ['metrics'] });

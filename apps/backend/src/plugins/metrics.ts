@@ -3,6 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { listenForMetrics } from '../metrics-listener.js';
+import type { Observe } from '../repositories/observed.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts a repository operation while it runs (db_operations_in_flight). */
+    observeDatabase: Observe;
+  }
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,8 +36,7 @@ const METRICS_PATH = '/metrics';
  * Prometheus metrics: request durations by route pattern, database use and the process. No token:
  * in the chart they are served on a port of their own (METRICS_PORT, metrics-listener.ts) that no
  * Service of the API exposes, and the NetworkPolicy admits only Prometheus to it.
- * Registered after the database plugin (it counts the repository's operations) and before the
- * routes that use the repository.
+ * Registered before the database plugin: the repositories are built with its observeDatabase.
  */
 async function metrics(app: FastifyInstance, options: MetricsOptions) {
   // One registry per app, so several apps in one process (the tests) never collide.
@@ -67,20 +74,14 @@ async function metrics(app: FastifyInstance, options: MetricsOptions) {
     },
   });
 
-  const repository = app.tasksRepository as unknown as Record<string, unknown>;
-  // Methods call each other through `this` (list calls count): let them reach the originals.
-  const originals = { ...repository };
-  for (const [name, method] of Object.entries(originals)) {
-    if (typeof method !== 'function') continue;
-    repository[name] = async (...args: unknown[]) => {
-      inFlight++;
-      try {
-        return await method.apply(originals, args);
-      } finally {
-        inFlight--;
-      }
-    };
-  }
+  app.decorate('observeDatabase', async (_operation, work) => {
+    inFlight++;
+    try {
+      return await work();
+    } finally {
+      inFlight--;
+    }
+  });
 
   app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const route = request.routeOptions.url;
@@ -115,4 +116,4 @@ async function metrics(app: FastifyInstance, options: MetricsOptions) {
   });
 }
 
-export default fp(metrics, { name: 'metrics', dependencies: ['database'] });
+export default fp(metrics, { name: 'metrics' });

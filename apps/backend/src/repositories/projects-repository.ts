@@ -20,6 +20,7 @@ import { refused } from '../lib/refused.js';
 import type { ReminderJobs } from '../notifications/queue.js';
 import { cancelRemindersOf } from '../notifications/reminder-schedule.js';
 import { inboxId } from './inbox.js';
+import { type Observe, observed, unobserved } from './observed.js';
 import { type ProjectRow, toProject } from './project-row.js';
 import type { Transaction } from './restored-occurrence.js';
 import { inTransaction } from './transaction.js';
@@ -81,7 +82,11 @@ function refuseInboxChange(inbox: StoredProject, name: string | undefined, body:
 }
 
 /** All project storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createProjectsRepository(db: Database, jobs: ReminderJobs) {
+export function createProjectsRepository(
+  db: Database,
+  jobs: ReminderJobs,
+  observe: Observe = unobserved,
+) {
   const userProjects = (userId: string, ...where: SQL[]) =>
     and(eq(projects.userId, userId), ...where);
 
@@ -136,7 +141,7 @@ export function createProjectsRepository(db: Database, jobs: ReminderJobs) {
       .where(userProjects(userId, sql`${projects.id} = moved.id`));
   }
 
-  return {
+  const methods = {
     async list(userId: string, query: ListProjectsQuery): Promise<ProjectList> {
       const archived = query.archived ?? false;
       const read = () =>
@@ -275,6 +280,7 @@ export function createProjectsRepository(db: Database, jobs: ReminderJobs) {
       });
     },
   };
+  return observed(methods, observe);
 }
 
 export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;

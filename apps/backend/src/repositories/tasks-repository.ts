@@ -5,10 +5,8 @@ import type {
   ReminderInput,
   TagCount,
   Task,
-  TaskList,
   UpdateTaskBody,
 } from '@todo/contract';
-import { DEFAULT_SORT_ORDER, TASK_LIMITS } from '@todo/contract';
 import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
 import {
@@ -17,7 +15,7 @@ import {
   planCompletion,
   seriesAnchor,
 } from '@todo/schedule';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
 import type { ReminderJobs } from '../notifications/queue.js';
 import {
   cancelRemindersOf,
@@ -28,9 +26,10 @@ import {
   syncReminders,
 } from '../notifications/reminder-schedule.js';
 import { createInboxCache } from './inbox-cache.js';
+import { type Observe, observed, unobserved } from './observed.js';
 import { quickAddBody } from './quick-add-body.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
-import { filters, SORT_COLUMNS } from './task-filters.js';
+import { countTasks, listJson, taskJson } from './task-json.js';
 import {
   type Existing,
   moveSubtasks,
@@ -168,7 +167,11 @@ async function completeSubtasks(
 }
 
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createTasksRepository(db: Database, jobs: ReminderJobs) {
+export function createTasksRepository(
+  db: Database,
+  jobs: ReminderJobs,
+  observe: Observe = unobserved,
+) {
   const inbox = createInboxCache(db);
 
   /** Applies a change in one transaction with the row locked. */
@@ -213,41 +216,15 @@ export function createTasksRepository(db: Database, jobs: ReminderJobs) {
     });
   }
 
-  return {
-    async list(userId: string, query: ListTasksQuery): Promise<TaskList> {
-      const limit = query.limit ?? TASK_LIMITS.pageDefault;
-      const offset = query.offset ?? 0;
-      const sort = query.sort ?? 'created';
-      const direction = (query.order ?? DEFAULT_SORT_ORDER[sort]) === 'asc' ? asc : desc;
-      const rows = await db
-        .select({ ...taskColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-        .from(tasks)
-        .where(and(...filters(userId, query)))
-        .orderBy(
-          // Tasks without a due date come last whichever way due dates are sorted.
-          ...(sort === 'due' ? [sql`${tasks.dueAt} is null`] : []),
-          direction(SORT_COLUMNS[sort]),
-          direction(tasks.id),
-        )
-        .limit(limit)
-        .offset(offset);
-      const total = rows[0]?.total ?? (offset > 0 ? await this.count(userId, query) : 0);
-      return {
-        items: rows.map(toTask),
-        total,
-        limit,
-        offset,
-        next_offset: offset + rows.length < total ? offset + rows.length : null,
-      };
-    },
+  const methods = {
+    /** A page of the list, as the TaskList JSON text (task-json.ts). */
+    list: (userId: string, query: ListTasksQuery): Promise<string> => listJson(db, userId, query),
 
-    async count(userId: string, query: ListTasksQuery): Promise<number> {
-      const [row] = await db
-        .select({ total: sql<number>`count(*)`.mapWith(Number) })
-        .from(tasks)
-        .where(and(...filters(userId, query)));
-      return row?.total ?? 0;
-    },
+    count: (userId: string, query: ListTasksQuery): Promise<number> =>
+      countTasks(db, userId, query),
+
+    /** One task as JSON text, with its version for the ETag; null when there is none. */
+    getJson: (userId: string, id: number) => taskJson(db, userId, id),
 
     async get(userId: string, id: number): Promise<Task | null> {
       const [row] = await db
@@ -385,6 +362,7 @@ export function createTasksRepository(db: Database, jobs: ReminderJobs) {
       return rows.map((row) => ({ tag: row.tag, count: row.count }));
     },
   };
+  return observed(methods, observe);
 }
 
 export type TasksRepository = ReturnType<typeof createTasksRepository>;

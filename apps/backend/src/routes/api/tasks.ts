@@ -13,6 +13,7 @@ import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { versionsFrom } from '../../lib/if-match.js';
 import { refused } from '../../lib/refused.js';
+import type { JsonAnswer } from '../../repositories/task-json.js';
 import type { WriteResult } from '../../repositories/tasks-repository.js';
 import {
   conditionalErrorResponses,
@@ -21,9 +22,9 @@ import {
   security,
   TaskWithEtag,
 } from './responses.js';
-import { sendVersioned } from './send-versioned.js';
+import { sendJson, sendVersioned } from './send-versioned.js';
 
-const sendTask = (reply: FastifyReply, result: WriteResult, status = 200) =>
+const sendTask = (reply: FastifyReply, result: WriteResult | JsonAnswer | null, status = 200) =>
   sendVersioned(reply, result, 'task', status);
 
 const tasks: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,7 +42,7 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskList, ...errorResponses },
       },
     },
-    async (request) => repo.list(request.userId, request.query),
+    async (request, reply) => sendJson(reply, await repo.list(request.userId, request.query)),
   );
 
   app.post(
@@ -82,7 +83,8 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TaskWithEtag, ...errorResponses },
       },
     },
-    async (request, reply) => sendTask(reply, await repo.get(request.userId, request.params.id)),
+    async (request, reply) =>
+      sendTask(reply, await repo.getJson(request.userId, request.params.id)),
   );
 
   app.put(
