@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TimeZoneSync } from '@/components/layout/time-zone-sync';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import './globals.css';
 import './shell.css';
 
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {children}
         <TimeZoneSync />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );
