@@ -122,26 +122,30 @@ async function openApp(path) {
   return self.clients.openWindow(url);
 }
 
-self.addEventListener('notificationclick', (event) => {
-  const notification = event.notification;
+/**
+ * A click on a notification: a button completes or snoozes the task through the app's server
+ * (then closes it); the notification itself opens the task. A named function, so a test can
+ * run it from the worker's console (a synthetic event cannot be extended with waitUntil).
+ */
+async function handleNotificationClick(notification, action) {
   const { url, task_id: taskId } = notification.data ?? {};
-  if (!event.action || taskId === null) {
+  if (!action || taskId === null || taskId === undefined) {
     notification.close();
-    event.waitUntil(openApp(url));
+    await openApp(url);
     return;
   }
-  event.waitUntil(
-    (async () => {
-      // Same origin: the session cookie goes along, and the route refuses other sites.
-      const response = await fetch('/api/notifications/action', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: event.action, task_id: taskId }),
-      }).catch(() => null);
-      notification.close();
-      // Signed out or offline: open the task, so the person can do it there.
-      if (!response?.ok) await openApp(url);
-    })(),
-  );
+  // Same origin: the session cookie goes along, and the route refuses other sites.
+  const response = await fetch('/api/notifications/action', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action, task_id: taskId }),
+  }).catch(() => null);
+  notification.close();
+  // Signed out or offline: open the task, so the person can do it there.
+  if (!response?.ok) await openApp(url);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.waitUntil(handleNotificationClick(event.notification, event.action));
 });

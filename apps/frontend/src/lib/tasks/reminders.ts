@@ -5,6 +5,7 @@ import {
   ReminderInput,
   type ReminderInput as ReminderInputValue,
 } from '@todo/contract';
+import { describeMinutes } from '@todo/schedule';
 import Value from 'typebox/value';
 import { describeDue } from '@/lib/tasks/format-due';
 
@@ -14,28 +15,15 @@ import { describeDue } from '@/lib/tasks/format-due';
  * `fire_at` once saved; before that it is worked out here the same way.
  */
 
-/** "30 minutes before", "1 hour before", "2 days before", "1 week before". */
-export function beforeLabel(minutes: number): string {
-  const units: [number, string][] = [
-    [10_080, 'week'],
-    [1440, 'day'],
-    [60, 'hour'],
-  ];
-  for (const [size, unit] of units) {
-    if (minutes % size === 0) {
-      const count = minutes / size;
-      return `${count} ${unit}${count === 1 ? '' : 's'} before`;
-    }
-  }
-  return `${minutes} minute${minutes === 1 ? '' : 's'} before`;
-}
+/** "30 min before", "1 hour before", "2 days before": quick add's chips say the same. */
+export const beforeLabel = (minutes: number): string => `${describeMinutes(minutes)} before`;
 
 export const BEFORE_OPTIONS = MINUTES_BEFORE_CHOICES.map((minutes) => ({
   value: String(minutes),
   label: beforeLabel(minutes),
 }));
 
-/** What a reminder is, in words: "At the due time", "15 minutes before", "At Mon 9 Jun 18:00". */
+/** What a reminder is, in words: "At the due time", "15 min before", "At Mon 9 Jun 18:00". */
 export function describeReminder(
   reminder: ReminderInputValue,
   now: Date,

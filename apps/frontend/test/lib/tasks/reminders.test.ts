@@ -18,24 +18,24 @@ const due = '2025-06-04T16:30:00Z';
 describe('beforeLabel', () => {
   it('names every choice the editor offers in its largest whole unit', () => {
     expect(BEFORE_OPTIONS.map((option) => option.label)).toEqual([
-      '5 minutes before',
-      '10 minutes before',
-      '15 minutes before',
-      '30 minutes before',
+      '5 min before',
+      '10 min before',
+      '15 min before',
+      '30 min before',
       '1 hour before',
       '2 hours before',
       '1 day before',
       '2 days before',
       '1 week before',
     ]);
-    expect(beforeLabel(90)).toBe('90 minutes before');
+    expect(beforeLabel(90)).toBe('90 min before');
   });
 });
 
 describe('describeReminder', () => {
   it.each([
     [{ kind: 'due' } as const, 'At the due time'],
-    [{ kind: 'before', minutes_before: 30 } as const, '30 minutes before'],
+    [{ kind: 'before', minutes_before: 30 } as const, '30 min before'],
     [{ kind: 'at', at: '2025-06-05T07:00:00Z' } as const, 'At Tomorrow 09:00'],
   ])('%o → %s', (reminder, text) => {
     expect(describeReminder(reminder, now, zone)).toBe(text);
