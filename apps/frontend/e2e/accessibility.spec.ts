@@ -25,6 +25,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, '/sign-up with errors');
     });
 
+    test('settings, reached from the header, and the unsubscribe page', async ({ page }) => {
+      await signUp(page);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+      await expectNoSeriousViolations(page, '/settings');
+      // Keyboard only: the digest hour is reached and changed without a mouse.
+      await page.getByLabel(/Daily digest email/).focus();
+      await expect(page.getByLabel(/Daily digest email/)).toBeFocused();
+      await page.goto('/unsubscribe?token=not-a-real-token');
+      await expectNoSeriousViolations(page, '/unsubscribe');
+    });
+
     test('task pages: empty, with tasks, filtered, editing', async ({ page }) => {
       await signUp(page);
       await expectNoSeriousViolations(page, 'empty list');
