@@ -63,6 +63,8 @@ test('the service worker controls the app, and a visited page reads offline with
   } finally {
     await context.setOffline(false);
   }
+  await page.reload();
+  await expect(page.getByText('Read me on the train')).toBeVisible();
   await expect(page.getByText('You’re offline — changes are paused')).toBeHidden();
 });
 

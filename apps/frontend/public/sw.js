@@ -67,7 +67,12 @@ async function networkFirst(event, request) {
     return response;
   } catch {
     const cached = await caches.match(request, { cacheName: PAGES });
-    if (cached) return cached;
+    // Marked, so the page says it is a copy even where navigator.onLine stays true (a server
+    // out of reach on a working network).
+    if (cached) {
+      const html = (await cached.text()).replace('<html', '<html data-served-offline=""');
+      return new Response(html, { status: 200, headers: cached.headers });
+    }
     return new Response(
       '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
         '<title>Offline · Todo</title><main style="font:16px system-ui;margin:3rem auto;max-width:30rem">' +

@@ -26,7 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // need that response's CSP nonce, which a page prerendered at build time cannot have.
   await connection();
   return (
-    <html lang="en">
+    // The service worker marks a copy it served offline on <html> (public/sw.js).
+    <html lang="en" suppressHydrationWarning>
       <body>
         <a href="#main" className="skip-link">
           Skip to content

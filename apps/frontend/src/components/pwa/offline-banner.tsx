@@ -12,11 +12,17 @@ function subscribe(onChange: () => void) {
   };
 }
 
-/** Says so while the browser is offline: what is shown may be a copy, and nothing is saved. */
+/** The service worker marks a page it served from its cache because the network failed. */
+const servedOffline = () => document.documentElement.hasAttribute('data-served-offline');
+
+/**
+ * Says so while the browser is offline or the page is the service worker's copy: what is shown
+ * may be old, and nothing is saved.
+ */
 export function OfflineBanner() {
   const online = useSyncExternalStore(
     subscribe,
-    () => navigator.onLine,
+    () => navigator.onLine && !servedOffline(),
     () => true,
   );
   if (online) return null;
