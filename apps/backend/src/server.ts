@@ -94,7 +94,11 @@ async function main() {
     if (closing) reply.header('connection', 'close');
   });
   // With METRICS_PORT, the app opens the metrics listener as it becomes ready (plugins/metrics.ts).
-  await server.register(app, config);
+  // A reminder being delivered gets half the shutdown time to finish; the drain needs the rest.
+  await server.register(app, {
+    ...config,
+    stopTimeoutMs: Math.max(1_000, Math.floor(config.server.shutdownTimeoutMs / 2)),
+  });
 
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Project, ProjectList, Task } from '@todo/contract';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.js';
+import { recordingChannels } from './helpers/recording-channels.js';
 import { buildTestApp, expectProblem, type TestApp } from './helpers/test-app.js';
 
 // The grants the README tells operators to apply, applied here to a role of this test's own.
@@ -16,6 +17,7 @@ let database: TestDatabase;
 let owner: postgres.Sql;
 let backend: postgres.Sql;
 let t: TestApp;
+const recorder = recordingChannels();
 const role = `todo_backend_${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
@@ -29,7 +31,12 @@ beforeAll(async () => {
   url.username = role;
   url.password = password;
   backend = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  t = await buildTestApp({ databaseUrl: url.toString() });
+  // The reminder worker too: pg-boss runs on this role, with its tables made by the owner.
+  t = await buildTestApp({
+    databaseUrl: url.toString(),
+    reminders: { workers: true, jobTimeoutSeconds: 10 },
+    channels: recorder.channels,
+  });
 });
 
 afterAll(async () => {
@@ -133,6 +140,50 @@ describe('the backend on a least-privilege database role', () => {
       ['Inbox', 0, 1],
       ['Second', 1, 0],
     ]);
+    await owner`delete from tasks where user_id = 'ada'`;
+  });
+
+  it('schedules, moves and delivers a reminder, and cancels one with its task', async () => {
+    await owner`insert into push_subscriptions (user_id, endpoint, p256dh, auth, label)
+      values ('ada', 'https://push.example.test/ada', 'key', 'secret', 'Test device')`;
+    const created = await t.createTask('ada', {
+      title: 'Remind the least privileged',
+      due_at: '2031-01-06T09:00:00.000Z',
+      reminders: [{ kind: 'due' }],
+    });
+    const moved = await t.as('ada', {
+      method: 'PATCH',
+      url: `/api/ada/tasks/${created.id}`,
+      payload: { reminders: [{ kind: 'at', at: new Date(Date.now() + 1_000).toISOString() }] },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const [reminder] = moved.json<Task>().reminders;
+    // Sent once, and the job completed (pg-boss completes it once the handler has returned).
+    await vi.waitFor(
+      async () => {
+        const rows =
+          await owner`select status from deliveries where reminder_id = ${reminder?.id ?? 0}`;
+        expect(rows).toEqual([{ status: 'sent' }]);
+        const jobs =
+          await owner`select state from pgboss.job where data->>'reminderId' = ${String(reminder?.id)}`;
+        expect(jobs).toEqual([{ state: 'completed' }]);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    expect(recorder.pushes.map((push) => push.payload.title)).toEqual([
+      'Remind the least privileged',
+    ]);
+
+    const later = await t.createTask('ada', {
+      title: 'Deleted before it fires',
+      due_at: '2031-01-06T09:00:00.000Z',
+      reminders: [{ kind: 'due' }],
+    });
+    const deleted = await t.as('ada', { method: 'DELETE', url: `/api/ada/tasks/${later.id}` });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const [cancelled] =
+      await owner`select state from pgboss.job where data->>'reminderId' = ${String(later.reminders[0]?.id)}`;
+    expect(cancelled).toEqual({ state: 'cancelled' });
     await owner`delete from tasks where user_id = 'ada'`;
   });
 

@@ -10,3 +10,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE projects TO todo_backend;
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE reminders, push_subscriptions, notification_settings, deliveries TO todo_backend;
 -- The address reminders and the digest go to, and nothing else of the user row.
 GRANT SELECT (id, email, name) ON TABLE "user" TO todo_backend;
+-- The reminder queue (pg-boss, schema pgboss): the backend sends, fetches, completes, expires and
+-- archives jobs. Its tables and queues are made by the migration step as their owner, so no CREATE.
+GRANT USAGE ON SCHEMA pgboss TO todo_backend;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO todo_backend;

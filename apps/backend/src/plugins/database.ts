@@ -1,6 +1,15 @@
-import { createDatabase } from '@todo/db/client';
+import { createDatabase, type Database } from '@todo/db/client';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import {
+  createPushSubscriptionsRepository,
+  type PushSubscriptionsRepository,
+} from '../notifications/push-subscriptions-repository.js';
+import { createQueue, type Queue } from '../notifications/queue.js';
+import {
+  createSettingsRepository,
+  type SettingsRepository,
+} from '../notifications/settings-repository.js';
 import {
   createProjectsRepository,
   type ProjectsRepository,
@@ -11,6 +20,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     tasksRepository: TasksRepository;
     projectsRepository: ProjectsRepository;
+    /** The reminder queue (pg-boss): written in task transactions, worked by plugins/reminders.ts. */
+    queue: Queue;
+    /** The pool, for the reminder worker (request handlers go through the repositories). */
+    db: Database;
+    settingsRepository: SettingsRepository;
+    pushSubscriptionsRepository: PushSubscriptionsRepository;
     /** Resolves when the database answers a trivial query, rejects otherwise. */
     pingDatabase(): Promise<void>;
   }
@@ -19,6 +34,8 @@ declare module 'fastify' {
 export interface DatabaseOptions {
   url: string;
   poolMax: number;
+  /** REMINDER_JOB_TIMEOUT_SECONDS (default 60). */
+  jobTimeoutSeconds?: number | undefined;
 }
 
 /** The connection pool and the repositories over it; the pool closes with the app. */
@@ -29,8 +46,16 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
     statementTimeoutMs: 5_000,
     applicationName: 'todo-backend',
   });
-  app.decorate('tasksRepository', createTasksRepository(db));
-  app.decorate('projectsRepository', createProjectsRepository(db));
+  const queue = createQueue({
+    url: options.url,
+    jobTimeoutSeconds: options.jobTimeoutSeconds ?? 60,
+  });
+  app.decorate('queue', queue);
+  app.decorate('db', db);
+  app.decorate('tasksRepository', createTasksRepository(db, queue.jobs));
+  app.decorate('projectsRepository', createProjectsRepository(db, queue.jobs));
+  app.decorate('settingsRepository', createSettingsRepository(db));
+  app.decorate('pushSubscriptionsRepository', createPushSubscriptionsRepository(db));
   app.decorate('pingDatabase', async () => {
     await sql`select 1`;
   });

@@ -4,6 +4,13 @@ import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { listenForMetrics } from '../metrics-listener.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's registry: plugins registered after this one add their metrics to it. */
+    metricsRegistry: Registry;
+  }
+}
+
 export interface MetricsOptions {
   /** The pool size the database plugin was given (DATABASE_POOL_MAX). */
   poolMax: number;
@@ -28,6 +35,7 @@ async function metrics(app: FastifyInstance, options: MetricsOptions) {
   // One registry per app, so several apps in one process (the tests) never collide.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  app.decorate('metricsRegistry', registry);
 
   // Its _count is the request count: one observe per request is all the hot path pays.
   const requests = new Histogram({

@@ -17,6 +17,8 @@ import {
   withoutProject,
 } from '../lib/project-order.js';
 import { refused } from '../lib/refused.js';
+import type { ReminderJobs } from '../notifications/queue.js';
+import { cancelRemindersOf } from '../notifications/reminder-schedule.js';
 import { inboxId } from './inbox.js';
 import { type ProjectRow, toProject } from './project-row.js';
 import type { Transaction } from './restored-occurrence.js';
@@ -79,7 +81,7 @@ function refuseInboxChange(inbox: StoredProject, name: string | undefined, body:
 }
 
 /** All project storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createProjectsRepository(db: Database) {
+export function createProjectsRepository(db: Database, jobs: ReminderJobs) {
   const userProjects = (userId: string, ...where: SQL[]) =>
     and(eq(projects.userId, userId), ...where);
 
@@ -262,6 +264,8 @@ export function createProjectsRepository(db: Database) {
             })
             .where(and(eq(tasks.userId, userId), eq(tasks.projectId, id)));
         }
+        // Its tasks go with it (the cascade): their reminders' jobs are cancelled first.
+        await cancelRemindersOf(tx, jobs, and(eq(tasks.userId, userId), eq(tasks.projectId, id)));
         const [row] = await tx
           .delete(projects)
           .where(userProjects(userId, eq(projects.id, id)))

@@ -2,6 +2,7 @@ import type {
   CreateTaskBody,
   ListTasksQuery,
   PatchTaskBody,
+  ReminderInput,
   TagCount,
   Task,
   TaskList,
@@ -16,7 +17,16 @@ import {
   planCompletion,
   seriesAnchor,
 } from '@todo/schedule';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
+import type { ReminderJobs } from '../notifications/queue.js';
+import {
+  cancelRemindersOf,
+  checkReminders,
+  copyReminders,
+  defaultReminders,
+  replaceReminders,
+  syncReminders,
+} from '../notifications/reminder-schedule.js';
 import { createInboxCache } from './inbox-cache.js';
 import { quickAddBody } from './quick-add-body.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
@@ -31,7 +41,7 @@ import { type CountedTaskRow, type TaskRow, taskColumns, toTask } from './task-r
 import { patchValues, replacementValues, type TaskValues } from './task-values.js';
 import { inTransaction } from './transaction.js';
 
-const { tasks } = schema;
+const { tasks, reminders } = schema;
 
 /**
  * The versions a write may apply to (the If-Match of the request); null: any. A task at another
@@ -49,6 +59,8 @@ interface Change {
   placement?: { request: PlacementRequest; existing: Existing };
   /** Completing the task completes its open subtasks too. */
   withSubtasks?: boolean;
+  /** The task's reminders as the write names them (replacing them all); left out: kept. */
+  reminders?: ReminderInput[] | undefined;
 }
 
 const versionIn = (versions: Versions) =>
@@ -59,6 +71,11 @@ const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => ({
   projectId: body.project_id,
   parentId: body.parent_id ?? null,
 });
+
+/** A task with reminders: completing or un-completing it moves their jobs. */
+const hasNoReminders = notExists(
+  sql`(select 1 from ${reminders} where ${reminders.taskId} = ${tasks.id})`,
+);
 
 /**
  * The toggle's one-statement fast path: completing or un-completing creates no occurrence. The
@@ -76,10 +93,12 @@ const plannerNotNeeded = or(
 
 /**
  * Writes `values` over the locked row `current`: the series' anchor and place follow the planner,
- * and completing a repeating task creates its next occurrence once, as the planner says.
+ * and completing a repeating task creates its next occurrence once, as the planner says, with
+ * copies of the task's reminders. The reminders' jobs follow the task in the same transaction.
  */
 async function writeTask(
   tx: Transaction,
+  jobs: ReminderJobs,
   current: TaskRow,
   values: TaskValues,
   now: Date,
@@ -104,6 +123,11 @@ async function writeTask(
         ? [restored]
         : await tx.insert(tasks).values(occurrence).returning({ id: tasks.id });
       update.nextOccurrenceId = created?.id ?? null;
+      if (created && !restored && next.dueAt && plan.next.dueAt) {
+        const shift = plan.next.dueAt.getTime() - next.dueAt.getTime();
+        await copyReminders(tx, current.id, created.id, shift);
+        await syncReminders(tx, jobs, [created.id], now);
+      }
     }
   }
   const [row] = await tx
@@ -111,25 +135,40 @@ async function writeTask(
     .set(update)
     .where(eq(tasks.id, current.id))
     .returning(taskColumns);
-  return row;
+  // The answer lists the reminders: read again when their fire times changed with the write.
+  if (!row || (await syncReminders(tx, jobs, [current.id], now)) === 0) return row;
+  const [reread] = await tx.select(taskColumns).from(tasks).where(eq(tasks.id, current.id));
+  return reread;
 }
 
 /**
  * Completes the open subtasks of `parentId` with it: in one statement those whose completion
  * creates nothing, one by one through the planner those that repeat.
  */
-async function completeSubtasks(tx: Transaction, parentId: number, now: Date): Promise<void> {
+async function completeSubtasks(
+  tx: Transaction,
+  jobs: ReminderJobs,
+  parentId: number,
+  now: Date,
+): Promise<void> {
   const open = and(eq(tasks.parentId, parentId), eq(tasks.completed, false));
-  await tx
+  const completed = await tx
     .update(tasks)
     .set({ completed: true, completedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-    .where(and(open, plannerNotNeeded));
+    .where(and(open, plannerNotNeeded))
+    .returning({ id: tasks.id });
+  await syncReminders(
+    tx,
+    jobs,
+    completed.map((subtask) => subtask.id),
+    now,
+  );
   const repeating = await tx.select().from(tasks).where(open).orderBy(asc(tasks.id)).for('update');
-  for (const subtask of repeating) await writeTask(tx, subtask, { completed: true }, now);
+  for (const subtask of repeating) await writeTask(tx, jobs, subtask, { completed: true }, now);
 }
 
 /** All task storage; every method is scoped to one user, so no query can reach another's rows. */
-export function createTasksRepository(db: Database) {
+export function createTasksRepository(db: Database, jobs: ReminderJobs) {
   const inbox = createInboxCache(db);
 
   /** Applies a change in one transaction with the row locked. */
@@ -147,8 +186,12 @@ export function createTasksRepository(db: Database) {
         .for('update');
       if (!current) return null;
       if (versions && !versions.includes(current.version)) return 'stale';
-      const { values, placement, withSubtasks } = changeFor(current);
+      const { values, placement, withSubtasks, reminders: named } = changeFor(current);
       const now = new Date();
+      if (named) {
+        checkReminders(named, values.dueAt === undefined ? current.dueAt : values.dueAt);
+        await replaceReminders(tx, jobs, current, named);
+      }
       if (placement) {
         const place = await resolvePlacement(
           tx,
@@ -163,9 +206,9 @@ export function createTasksRepository(db: Database) {
         }
       }
       if (withSubtasks && values.completed === true && !current.completed) {
-        await completeSubtasks(tx, id, now);
+        await completeSubtasks(tx, jobs, id, now);
       }
-      const row = await writeTask(tx, current, values, now);
+      const row = await writeTask(tx, jobs, current, values, now);
       return row ? toTask(row) : null;
     });
   }
@@ -218,30 +261,39 @@ export function createTasksRepository(db: Database) {
       const body = 'text' in created ? await quickAddBody(db, userId, created) : created;
       const values = replacementValues(body);
       if (values.completed) values.completedAt = new Date();
+      const dueAt = values.dueAt ?? null;
+      const named = body.reminders ?? (await defaultReminders(db, userId, dueAt));
+      checkReminders(named, dueAt);
       const insert = async (runner: Database | Transaction, projectId: number) => {
         const [row] = await runner
           .insert(tasks)
           .values({ ...values, userId, title: body.title, projectId })
           .returning(taskColumns);
         if (!row) throw new Error('The insert returned no row');
-        return toTask(row);
+        return row;
       };
-      // The common case, a top-level task in the Inbox, is one statement.
-      if (body.project_id === undefined && !body.parent_id) {
-        return insert(db, await inbox(userId));
+      // The common case, a top-level task in the Inbox without reminders, is one statement.
+      if (body.project_id === undefined && !body.parent_id && named.length === 0) {
+        return toTask(await insert(db, await inbox(userId)));
       }
       return inTransaction(db, async (tx) => {
         const place = await resolvePlacement(tx, userId, replacementPlacement(body), null, () =>
           inbox(userId),
         );
         values.parentId = place.parentId;
-        return insert(tx, place.projectId);
+        const row = await insert(tx, place.projectId);
+        if (named.length === 0) return toTask(row);
+        await replaceReminders(tx, jobs, row, named);
+        await syncReminders(tx, jobs, [row.id]);
+        const [written] = await tx.select(taskColumns).from(tasks).where(eq(tasks.id, row.id));
+        return toTask(written ?? row);
       });
     },
 
     replace: (userId: string, id: number, body: UpdateTaskBody, versions: Versions = null) =>
       change(userId, id, versions, (current) => ({
         values: replacementValues(body),
+        reminders: body.reminders,
         placement: {
           request: replacementPlacement(body),
           existing: { id, projectId: undefined, parentId: current.parentId },
@@ -251,6 +303,7 @@ export function createTasksRepository(db: Database) {
     patch: (userId: string, id: number, body: PatchTaskBody, versions: Versions = null) =>
       change(userId, id, versions, (current) => ({
         values: patchValues(body),
+        reminders: body.reminders,
         ...(body.project_id !== undefined || body.parent_id !== undefined
           ? {
               placement: {
@@ -284,24 +337,40 @@ export function createTasksRepository(db: Database) {
             version: sql`${tasks.version} + 1`,
           })
           .where(
-            and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions), plannerNotNeeded),
+            and(
+              eq(tasks.id, id),
+              eq(tasks.userId, userId),
+              versionIn(versions),
+              plannerNotNeeded,
+              hasNoReminders,
+            ),
           )
           .returning(taskColumns);
         if (row) return toTask(row);
       }
-      // Missing, stale, a repeating task to complete, or subtasks too: the transaction tells.
+      // Missing, stale, a repeating task to complete, reminders to move, or subtasks too: the
+      // transaction tells.
       return change(userId, id, versions, (current) => ({
         values: { completed: !current.completed },
         withSubtasks,
       }));
     },
 
-    /** Deletes a task and its subtasks (ON DELETE CASCADE); answers the task as it was. */
+    /**
+     * Deletes a task and its subtasks (ON DELETE CASCADE) and cancels their reminders' jobs;
+     * answers the task as it was.
+     */
     async remove(userId: string, id: number, versions: Versions = null): Promise<WriteResult> {
-      const [deleted] = await db
-        .delete(tasks)
-        .where(and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions)))
-        .returning(taskColumns);
+      const deleted = await inTransaction(db, async (tx) => {
+        const matches = and(eq(tasks.id, id), eq(tasks.userId, userId), versionIn(versions));
+        // Locked first, so the jobs cancelled are those of the reminders the cascade deletes.
+        const [found] = await tx.select({ id: tasks.id }).from(tasks).where(matches).for('update');
+        if (!found) return undefined;
+        const family = and(eq(tasks.userId, userId), or(eq(tasks.id, id), eq(tasks.parentId, id)));
+        await cancelRemindersOf(tx, jobs, family);
+        const [row] = await tx.delete(tasks).where(matches).returning(taskColumns);
+        return row;
+      });
       if (deleted) return toTask(deleted);
       return versions && (await this.get(userId, id)) ? 'stale' : null;
     },

@@ -35,6 +35,7 @@ describe('POST /api/:user_id/tasks', () => {
       tags: [],
       due_at: null,
       recurrence: 'none',
+      reminders: [],
       repeat: null,
       time_zone: 'UTC',
       project_id: expect.any(Number),
