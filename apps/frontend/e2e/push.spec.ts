@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import type { PushPayload } from '@todo/contract';
 import { addTask, expect, localDateTime, signUp, taskRow, test } from './support/fixtures';
 import {
@@ -8,39 +9,49 @@ import {
   stubPushManager,
 } from './support/push';
 
-test('push on this device: subscribed and listed, a test push arrives, its notification shows, and its actions complete and snooze the task', async ({
-  page,
-  context,
-}) => {
-  test.slow();
-  // Chromium here cannot reach a real push service: PushManager.subscribe answers with a
-  // subscription on the local push service (tests/support/push-service.ts), with real keys,
-  // so the backend's encrypted push is decrypted there as a browser would.
+/**
+ * Turns push on in /settings with the subscribe stub, and returns the subscription and the
+ * service worker. Chromium here cannot reach a real push service: PushManager.subscribe
+ * answers with a subscription on the local push service (tests/support/push-service.ts), with
+ * real keys, so the backend's encrypted push is decrypted there as a browser would.
+ */
+async function turnOnPush(page: Page, context: BrowserContext) {
   const subscription = await newPushSubscription();
   await stubPushManager(page, subscription);
   await context.grantPermissions(['notifications']);
   await signUp(page);
-
   await page.goto('/settings');
   await page.getByRole('button', { name: 'Turn on push on this device' }).click();
   await expect(page.getByText('Push is on for this device.').first()).toBeVisible();
   const devices = page.getByRole('list', { name: 'Devices' });
   await expect(devices.getByText('Chrome on Linux (this device)')).toBeVisible();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { subscription, worker, devices };
+}
 
+test('push on this device: the subscription is stored and listed; Test sends a push that arrives decrypted and shows', async ({
+  page,
+  context,
+}) => {
+  const { subscription, worker, devices } = await turnOnPush(page, context);
   await devices.getByRole('button', { name: 'Send a test to Chrome on Linux' }).click();
   await expect
     .poll(async () => (await pushMessages<PushPayload>(subscription.endpoint)).length)
     .toBe(1);
   const [testPush] = await pushMessages<PushPayload>(subscription.endpoint);
   expect(testPush?.payload).toMatchObject({ type: 'test', task_id: null });
-
   // What arrived at the push service goes to the service worker, as the browser's would.
   await deliverPush(page, testPush?.body ?? '');
   await expect
     .poll(async () => (await shownNotifications(worker)).map((shown) => shown.tag))
     .toContain(testPush?.payload.tag);
+});
 
+test("a reminder's notification offers Complete first; Snooze adds a reminder, Complete completes the task", async ({
+  page,
+  context,
+}) => {
+  const { worker } = await turnOnPush(page, context);
   // A reminder's push for a task: the notification offers its actions, Complete first.
   await page.goto('/inbox');
   const title = 'Renew the passport';
