@@ -52,7 +52,8 @@ test("a reminder's notification offers Complete first; Snooze adds a reminder, C
   context,
 }) => {
   const { worker } = await turnOnPush(page, context);
-  // A reminder's push for a task: the notification offers its actions, Complete first.
+  // A reminder's push for a task, with the contract's PushPayload as the backend sends it (its
+  // own delivery is proved in the backend's tests): the notification offers its actions.
   await page.goto('/inbox');
   const title = 'Renew the passport';
   await addTask(page, { title, due: await localDateTime(page, 1, '10:00') });
