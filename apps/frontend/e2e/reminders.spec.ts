@@ -36,7 +36,7 @@ test('reminders are added and removed in the editor; the saved fire times show; 
 
   await row.getByRole('button', { name: `Edit “${title}”` }).click();
   await expect(reminders.getByRole('listitem')).toHaveCount(3);
-  await expect(reminders.getByText('30 min before')).toBeVisible();
+  await expect(reminders.getByRole('listitem').getByText('30 min before')).toBeVisible();
   await expect(reminders.getByText(/Fires .* 17:30/)).toBeVisible();
   await reminders.getByRole('button', { name: /Remove reminder: At Tomorrow 08:15/ }).click();
   await reminders.getByRole('button', { name: 'Remove reminder: At the due time' }).click();
