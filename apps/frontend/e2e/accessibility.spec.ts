@@ -25,6 +25,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, '/sign-up with errors');
     });
 
+    test('settings, reached from the header, and the unsubscribe page', async ({ page }) => {
+      await signUp(page);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+      await expectNoSeriousViolations(page, '/settings');
+      // No SMTP here: email and the digest are disabled with the reason, and Tab skips them.
+      await expect(page.getByText('Email is off on this server.')).toBeVisible();
+      await expect(page.getByLabel(/Daily digest email/)).toBeDisabled();
+      await page.getByLabel('Send reminders to my devices').focus();
+      await page.keyboard.press('Tab');
+      const defaultReminder = page.getByLabel('Default reminder for new tasks with a due time');
+      await expect(defaultReminder).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.getByText('Default reminder saved.')).toBeVisible();
+      await page.goto('/unsubscribe?token=not-a-real-token');
+      await expectNoSeriousViolations(page, '/unsubscribe');
+    });
+
     test('task pages: empty, with tasks, filtered, editing', async ({ page }) => {
       await signUp(page);
       await expectNoSeriousViolations(page, 'empty list');

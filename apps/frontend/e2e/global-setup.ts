@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type PushService, startPushService } from '../../../tests/support/push-service';
 import { resolveChromium } from './support/chromium';
 
 interface Stack {
@@ -26,8 +27,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A tiny HTTP endpoint through which a test stops and restarts the backend. */
-async function controlServer(stack: Stack): Promise<{ url: string; server: Server }> {
+/**
+ * A tiny HTTP endpoint through which a test stops and restarts the backend, and uses the local
+ * push service (support/push.ts): a new subscription on it, the messages it received.
+ */
+async function controlServer(
+  stack: Stack,
+  push: PushService,
+): Promise<{ url: string; server: Server }> {
   let running = true;
   const server = createServer(async (request, response) => {
     try {
@@ -38,6 +45,14 @@ async function controlServer(stack: Stack): Promise<{ url: string; server: Serve
       } else if (request.method === 'POST' && request.url === '/backend/start') {
         if (!running) await stack.startBackend();
         running = true;
+      } else if (request.method === 'POST' && request.url === '/push/subscription') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(push.subscription()));
+        return;
+      } else if (request.method === 'GET' && request.url === '/push/messages') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(push.messages()));
+        return;
       } else {
         response.writeHead(404).end();
         return;
@@ -66,6 +81,9 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'todo-e2e-'));
   // As root, PostgreSQL runs as a `postgres` user that must be able to enter this folder.
   chmodSync(dataDir, 0o755);
+  // Chromium here cannot reach a real push service: the backend sends to this one (HTTPS with a
+  // throwaway certificate it is told to trust, on loopback, which the SSRF guard allows here).
+  const push = await startPushService();
   const stack = await startStack({
     dataDir,
     databaseUrl: undefined,
@@ -75,14 +93,16 @@ export default async function globalSetup() {
     // The test runner stands in for a proxy: the X-Forwarded-For it sends per test
     // (support/fixtures.ts) gives each test a rate-limit budget of its own.
     frontendEnv: { TRUSTED_PROXIES: '127.0.0.1, ::1' },
+    backendEnv: { NODE_EXTRA_CA_CERTS: push.caFile, OUTBOUND_ALLOW_PRIVATE: 'true' },
   });
-  const control = await controlServer(stack);
+  const control = await controlServer(stack, push);
   process.env.FRONTEND_URL = stack.frontendUrl;
   process.env.E2E_CONTROL_URL = control.url;
 
   return async () => {
     control.server.close();
     await stack.stop();
+    await push.close();
     if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   };
 }

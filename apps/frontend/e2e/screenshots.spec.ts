@@ -74,11 +74,6 @@ test('screenshots of the landing page and the task list', async ({ page, browser
     .check();
   await settled(page);
 
-  // Headless Chromium reports notifications as denied; show what a person who has not decided
-  // yet sees (the "Enable reminders" button).
-  await page.context().addInitScript(() => {
-    Object.defineProperty(Notification, 'permission', { get: () => 'default' });
-  });
   const app = await page.context().newPage();
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [device, viewport] of Object.entries(viewports)) {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TimeZoneSync } from '@/components/layout/time-zone-sync';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import { IconSprite } from '@/components/ui/icons';
 import './globals.css';
 import './shell.css';
@@ -26,7 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // need that response's CSP nonce, which a page prerendered at build time cannot have.
   await connection();
   return (
-    <html lang="en">
+    // The service worker marks a copy it served offline on <html> (public/sw.js).
+    <html lang="en" suppressHydrationWarning>
       <body>
         <a href="#main" className="skip-link">
           Skip to content
@@ -34,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {children}
         <IconSprite />
         <TimeZoneSync />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 export { escapeToken, parseQuickAdd } from './parse-quick-add.js';
+export { describeMinutes } from './reminder-phrase.js';
 export type {
   QuickAddOptions,
   QuickAddResult,

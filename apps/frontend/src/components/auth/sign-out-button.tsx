@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/lib/auth/client';
+import { forgetCachedPages } from '@/lib/pwa/service-worker';
 
 const FAILED_MESSAGE =
   'Could not sign out: the server did not answer. You are still signed in — try again.';
@@ -32,6 +33,7 @@ export function SignOutButton() {
             setPending(false);
             return;
           }
+          await forgetCachedPages().catch(() => undefined);
           router.replace('/');
           router.refresh();
           setPending(false);

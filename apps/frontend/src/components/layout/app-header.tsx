@@ -34,6 +34,9 @@ export function AppHeader({
                 <span className="user-name" title={user.email}>
                   {user.name}
                 </span>
+                <Link href="/settings" className="button button-ghost button-small">
+                  Settings
+                </Link>
                 <SignOutButton />
               </>
             ) : (

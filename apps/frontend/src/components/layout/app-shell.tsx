@@ -4,6 +4,8 @@ import type { TagCount } from '@todo/contract';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type ProjectLists, ProjectsProvider } from '@/components/projects/projects-context';
+import { InstallBanner } from '@/components/pwa/install-banner';
+import { OfflineBanner } from '@/components/pwa/offline-banner';
 import { QUICK_ADD_INPUT_ID } from '@/components/tasks/new-task-form';
 import { useShortcuts } from '@/components/tasks/use-shortcuts';
 import { CloseIcon, KeyboardIcon, MenuIcon } from '@/components/ui/icons';
@@ -117,6 +119,8 @@ export function AppShell({
             <Sidebar tags={tags} />
           </div>
           <main id="main" className="page page-app shell-main">
+            <OfflineBanner />
+            <InstallBanner />
             {children}
           </main>
         </div>

@@ -10,6 +10,7 @@ import { type BackendFailure, type BackendResult, failure } from '@/lib/backend/
 import { fieldErrorsFrom } from '@/lib/forms/field-errors';
 import { type DraftErrors, draftChanges, isTaskDraft, type TaskDraft } from '@/lib/tasks/draft';
 import { parseLine, planQuickAdd, type QuickAddDefaults } from '@/lib/tasks/quick-add';
+import { reminderInputs } from '@/lib/tasks/reminders';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
@@ -209,6 +210,7 @@ function restoredBody(task: Task, parentId?: number): CreateTaskBody {
     due_at: task.due_at,
     ...(task.repeat ? { repeat: { rrule: task.repeat.rrule, from: task.repeat.from } } : {}),
     time_zone: task.time_zone,
+    reminders: reminderInputs(task.reminders),
     project_id: task.project_id,
     ...(parentId ? { parent_id: parentId } : {}),
     completed: task.completed,

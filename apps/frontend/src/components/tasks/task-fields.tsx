@@ -5,6 +5,7 @@ import type { Ref } from 'react';
 import { describedBy, Field } from '@/components/ui/field-error';
 import type { DraftErrors, TaskDraft } from '@/lib/tasks/draft';
 import { optionValue, PRIORITY_OPTIONS } from '@/lib/tasks/options';
+import { ReminderEditor } from './reminder-editor';
 import { RepeatEditor } from './repeat-editor';
 import { TagInput } from './tag-input';
 
@@ -101,6 +102,15 @@ export function TaskFields({
           timeZone={draft.timeZone}
           errors={errors}
           onChange={(repeat) => set('repeat', repeat)}
+        />
+      </div>
+      <div className="field-wide">
+        <ReminderEditor
+          idPrefix={idPrefix}
+          reminders={draft.reminders}
+          due={draft.due}
+          timeZone={draft.timeZone}
+          onChange={(reminders) => set('reminders', reminders)}
         />
       </div>
       <Field id={id('tags')} label="Tags" error={undefined} className="field-wide">

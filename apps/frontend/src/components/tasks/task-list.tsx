@@ -106,7 +106,7 @@ export function TaskList({
     const own = children.get(task.id);
     const isOpen = expanded.has(task.id) || addingTo === task.id;
     return (
-      <li key={task.id} className={`task-row priority-${task.priority}`}>
+      <li key={task.id} className={`task-row priority-${task.priority}`} data-task-id={task.id}>
         {editing?.id === task.id ? (
           <TaskEditor
             state={editing}

@@ -5,7 +5,7 @@ import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
 import { priorityLabel } from '@/lib/tasks/options';
 import { ProjectDot } from '../projects/project-dot';
-import { CalendarIcon, RepeatIcon } from '../ui/icons';
+import { BellIcon, CalendarIcon, RepeatIcon } from '../ui/icons';
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
@@ -16,8 +16,27 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
   );
 }
 
+/** A bell with the number of reminders; the next fire time (the server's) in words. */
+function ReminderBell({ task, now, timeZone }: { task: Task; now: Date; timeZone: string }) {
+  // Listed soonest first by the backend; a reminder that will not fire has no fire_at.
+  const next = task.reminders.find((reminder) => reminder.fire_at !== null)?.fire_at;
+  const count = task.reminders.length;
+  const label = `${count} reminder${count === 1 ? '' : 's'}, ${
+    next ? `next ${describeDue(next, now, timeZone).text}` : 'none to come'
+  }`;
+  return (
+    <span className="meta-item task-reminders" title={label}>
+      <BellIcon />
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden" suppressHydrationWarning>
+        {label}
+      </span>
+    </span>
+  );
+}
+
 /**
- * Priority, subtask progress (children), due date, repeat rule, project (where the view mixes
+ * Priority, subtask progress (children), due date, repeat rule, reminders, project (where the view mixes
  * projects) and tags of one task, in one wrapping row.
  */
 export function TaskMeta({
@@ -55,6 +74,9 @@ export function TaskMeta({
           <RepeatIcon />
           {task.repeat.summary}
         </span>
+      ) : null}
+      {task.reminders.length > 0 ? (
+        <ReminderBell task={task} now={now} timeZone={timeZone} />
       ) : null}
       {project ? (
         <span className="meta-item task-project">

@@ -8,7 +8,6 @@ import { applyOptimistic } from '@/lib/tasks/optimistic';
 import { Banner } from '../ui/banner';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
 import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
-import { Reminders } from './reminders';
 import { TaskList, type TaskView } from './task-list';
 import { useShortcuts } from './use-shortcuts';
 
@@ -19,7 +18,6 @@ export interface TaskWorkspaceProps {
   total: number;
   filters: TaskFilters;
   tags: TagCount[];
-  upcoming: Task[];
   timeZone: string;
   serverNow: string;
   /** Set when the list could not be loaded (the backend is down). */
@@ -34,14 +32,13 @@ function focusById(id: string) {
   }
 }
 
-/** One view's tasks: the add form, reminders, (on All tasks) the filters, and the list. */
+/** One view's tasks: the add form, (on All tasks) the filters, and the list. */
 export function TaskWorkspace({
   view,
   tasks,
   total,
   filters,
   tags,
-  upcoming,
   timeZone,
   serverNow,
   loadProblem,
@@ -83,9 +80,6 @@ export function TaskWorkspace({
             onOptimistic={(change) => applyChange(change)}
             onOutcome={onOutcome}
           />
-          <div className="side-tools">
-            <Reminders tasks={upcoming} />
-          </div>
         </div>
         <div className="workspace-main">
           {view.kind === 'all' ? <FilterBar filters={filters} tags={tags} /> : null}

@@ -11,8 +11,6 @@ import type { ViewKind } from '@/lib/tasks/views';
 import { userTimeZone } from '@/lib/time-zone/server';
 import { TaskWorkspace } from './task-workspace';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export interface TasksView {
   kind: ViewKind;
   /** The page's heading: "All tasks", "Today", a project's name. */
@@ -23,7 +21,7 @@ export interface TasksView {
   query?: (now: Date, timeZone: string) => ListTasksQuery | null;
 }
 
-/** A view of the tasks: loads its list, the tags and the reminders' tasks in parallel. */
+/** A view of the tasks: loads its list and the tags in parallel. */
 export async function TasksPage({
   session,
   view,
@@ -37,17 +35,9 @@ export async function TasksPage({
   const now = new Date();
   const backend = backendFor(session.user.id);
   const query = view.query ? view.query(now, timeZone) : toListQuery(filters, now, timeZone);
-  const [list, tags, upcoming] = await Promise.all([
+  const [list, tags] = await Promise.all([
     query ? backend.listTasks(query) : failure('unavailable', UNAVAILABLE_MESSAGE),
     loadTags(session.user.id),
-    backend.listTasks({
-      status: 'pending',
-      due_after: new Date(now.getTime() - DAY_MS).toISOString(),
-      due_before: new Date(now.getTime() + 2 * DAY_MS).toISOString(),
-      sort: 'due',
-      order: 'asc',
-      limit: 100,
-    }),
   ]);
   // The subtasks of the listed parents come in the same render, one call after the list.
   const subtasks = list.ok ? await loadSubtasks(backend, list.data.items) : [];
@@ -61,7 +51,6 @@ export async function TasksPage({
         total={list.ok ? list.data.total : 0}
         filters={filters}
         tags={tags.ok ? tags.data.items : []}
-        upcoming={upcoming.ok ? upcoming.data.items : []}
         timeZone={timeZone}
         serverNow={now.toISOString()}
         loadProblem={list.ok ? null : { reason: list.reason, message: list.message }}

@@ -4,16 +4,22 @@ import {
   type CreateTaskBody,
   type ListProjectsQuery,
   type ListTasksQuery,
+  NotificationSettings,
   type PatchProjectBody,
   type PatchTaskBody,
   Problem,
   Project,
   ProjectList,
+  PushDevice,
+  PushDeviceList,
+  type PushSubscriptionBody,
+  type SnoozeBody,
   signAccessToken,
   TagList,
   Task,
   TaskList,
   taskEtag,
+  type UpdateNotificationSettingsBody,
 } from '@todo/contract';
 import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
@@ -118,8 +124,14 @@ export function createBackendClient(options: BackendClientOptions) {
     return { ok: true, data };
   }
 
-  async function remove(path: string, version?: number): Promise<BackendResult<null>> {
-    const response = await send('DELETE', path, undefined, version);
+  /** A call whose answer has no body (204, 202): only whether it worked. */
+  async function callEmpty(
+    method: string,
+    path: string,
+    body?: unknown,
+    version?: number,
+  ): Promise<BackendResult<null>> {
+    const response = await send(method, path, body, version);
     if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
     if (!response.ok) return problemFrom(response);
     return { ok: true, data: null };
@@ -146,7 +158,21 @@ export function createBackendClient(options: BackendClientOptions) {
         Task,
       ),
     /** With `version`, only if the task is still at that version (else a 412 conflict). */
-    deleteTask: (id: number, version?: number) => remove(taskPath(id), version),
+    deleteTask: (id: number, version?: number) =>
+      callEmpty('DELETE', taskPath(id), undefined, version),
+    /** Adds an `at` reminder (a preset or a time); with `version`, only if still at it. */
+    snoozeTask: (id: number, body: SnoozeBody, version?: number) =>
+      call('POST', `${taskPath(id)}/snooze`, Task, body, version),
+    getNotificationSettings: () => call('GET', '/notification-settings', NotificationSettings),
+    updateNotificationSettings: (body: UpdateNotificationSettingsBody) =>
+      call('PATCH', '/notification-settings', NotificationSettings, body),
+    listPushDevices: () => call('GET', '/push-subscriptions', PushDeviceList),
+    /** Stores this browser's subscription (the same endpoint again updates it). */
+    addPushDevice: (body: PushSubscriptionBody) =>
+      call('POST', '/push-subscriptions', PushDevice, body),
+    removePushDevice: (id: number) => callEmpty('DELETE', `/push-subscriptions/${Math.trunc(id)}`),
+    /** Sends a test push to that device now. */
+    testPushDevice: (id: number) => callEmpty('POST', `/push-subscriptions/${Math.trunc(id)}/test`),
     listTags: () => call('GET', '/tags', TagList),
     /** Active projects in sidebar order, the Inbox first; `archived: true` the archived ones. */
     listProjects: (query: ListProjectsQuery = {}) =>
@@ -158,10 +184,12 @@ export function createBackendClient(options: BackendClientOptions) {
       call('PATCH', projectPath(id), Project, body, version),
     /** Deletes the project with its tasks, or after moving them to `moveTasksTo`. */
     deleteProject: (id: number, options: { version?: number; moveTasksTo?: number } = {}) =>
-      remove(
+      callEmpty(
+        'DELETE',
         options.moveTasksTo === undefined
           ? projectPath(id)
           : `${projectPath(id)}?move_tasks_to=${Math.trunc(options.moveTasksTo)}`,
+        undefined,
         options.version,
       ),
   };
@@ -173,4 +201,28 @@ export type BackendClient = ReturnType<typeof createBackendClient>;
 export function backendFor(userId: string): BackendClient {
   const env = getServerEnv();
   return createBackendClient({ baseUrl: env.backendUrl, secret: env.authSecret, userId });
+}
+
+/**
+ * Turns the daily digest off for whoever the emailed token names: the token is the credential,
+ * so no one needs to be signed in (the digest's unsubscribe link).
+ */
+export async function unsubscribeDigest(
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<BackendResult<null>> {
+  const env = getServerEnv();
+  try {
+    const response = await fetchImpl(`${env.backendUrl}/api/unsubscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ token }),
+      redirect: 'error',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(8000),
+    });
+    return response.ok ? { ok: true, data: null } : await problemFrom(response);
+  } catch {
+    return failure('unavailable', UNAVAILABLE_MESSAGE);
+  }
 }

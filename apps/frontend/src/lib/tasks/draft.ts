@@ -1,4 +1,4 @@
-import type { RepeatRuleFields } from '@todo/contract';
+import type { ReminderInput, RepeatRuleFields } from '@todo/contract';
 import {
   normalizeTags,
   type PatchTaskBody,
@@ -10,6 +10,7 @@ import {
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
+import { isReminderList, reminderInputs, sameReminders } from '@/lib/tasks/reminders';
 import {
   isRepeatDraft,
   type RepeatDraft,
@@ -29,6 +30,8 @@ export interface TaskDraft {
   due: string;
   /** The repeat rule as the editor holds it; null: the task does not repeat. */
   repeat: RepeatDraft | null;
+  /** The task's reminders; null: not chosen, so a new task with a due time gets the default. */
+  reminders: ReminderInput[] | null;
   /**
    * The zone the form was rendered in, which `due` is wall time in. It travels with the draft:
    * read from the tz cookie at save time instead, a zone changed meanwhile (another tab, a trip)
@@ -45,7 +48,7 @@ export type DraftErrors = FieldErrors<keyof TaskDraft> & RepeatErrors;
  */
 export type TaskBody = Required<
   Pick<UpdateTaskBody, 'title' | 'description' | 'priority' | 'tags' | 'due_at' | 'time_zone'>
-> & { repeat: RepeatRuleFields | null };
+> & { repeat: RepeatRuleFields | null; reminders?: ReminderInput[] };
 
 /**
  * Whether a value sent by a browser has a draft's shape, so the checks that follow can read it:
@@ -60,7 +63,8 @@ export function isTaskDraft(value: unknown): value is TaskDraft {
     ) &&
     Array.isArray(draft.tags) &&
     draft.tags.every((tag) => typeof tag === 'string') &&
-    (draft.repeat === null || isRepeatDraft(draft.repeat))
+    (draft.repeat === null || isRepeatDraft(draft.repeat)) &&
+    (draft.reminders === null || isReminderList(draft.reminders))
   );
 }
 
@@ -72,6 +76,7 @@ export function emptyDraft(timeZone: string): TaskDraft {
     tags: [],
     due: '',
     repeat: null,
+    reminders: null,
     timeZone,
   };
 }
@@ -84,6 +89,7 @@ export function draftFromTask(task: Task, timeZone: string): TaskDraft {
     tags: task.tags,
     due: task.due_at ? toDateTimeLocal(task.due_at, timeZone) : '',
     repeat: repeatDraftFromTask(task, timeZone),
+    reminders: reminderInputs(task.reminders),
     timeZone,
   };
 }
@@ -146,6 +152,7 @@ export function validateDraft(
       due_at: dueAt,
       repeat: repeat.fields,
       time_zone: zone ?? 'UTC',
+      ...(draft.reminders ? { reminders: draft.reminders } : {}),
     },
   };
 }
@@ -166,6 +173,9 @@ export function changedFields(base: TaskBody, edited: TaskBody): PatchTaskBody {
   if (!sameTags(edited.tags, base.tags)) changes.tags = edited.tags;
   if (edited.due_at !== base.due_at) changes.due_at = edited.due_at;
   if (!sameRepeat(edited.repeat, base.repeat)) changes.repeat = edited.repeat;
+  if (edited.reminders && !sameReminders(edited.reminders, base.reminders ?? [])) {
+    changes.reminders = edited.reminders;
+  }
   // The due time and the rule are wall time in the zone they were written in: a new one of
   // either moves the task to the editor's zone, and nothing else does.
   if ('due_at' in changes || 'repeat' in changes) changes.time_zone = edited.time_zone;

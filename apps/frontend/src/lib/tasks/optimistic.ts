@@ -71,7 +71,8 @@ let nextTemporaryId = 0;
 /** A placeholder task for an optimistic add; negative ids never collide with real ones. */
 export function temporaryTask(fields: PlaceholderFields, now: string): Task {
   nextTemporaryId -= 1;
-  const { repeat, project_id = 0, parent_id = null, ...rest } = fields;
+  // Reminders are shown as the server answers them (with their fire times), not guessed.
+  const { repeat, project_id = 0, parent_id = null, reminders: _reminders, ...rest } = fields;
   return {
     ...rest,
     recurrence: 'none',

@@ -8,6 +8,7 @@ import {
   toDateTimeLocal,
 } from '@todo/schedule';
 import { type DraftErrors, type TaskBody, type TaskDraft, validateDraft } from '@/lib/tasks/draft';
+import { addReminder } from '@/lib/tasks/reminders';
 
 /** A project quick add can name: the person's own, by id and name. */
 export interface ProjectRef {
@@ -125,5 +126,11 @@ export function planQuickAdd(
     body.project_id = context.defaults.projectId;
   }
   if (context.parentId) body.parent_id = context.parentId;
+  if (parsed.reminders.length > 0) {
+    // The line's reminders join those chosen in "More options" (each once, up to the limit).
+    let reminders = body.reminders ?? [];
+    for (const reminder of parsed.reminders) reminders = addReminder(reminders, reminder).reminders;
+    body.reminders = reminders;
+  }
   return { ok: true, plan: { body, newProject } };
 }

@@ -1,71 +1,107 @@
-/** When to show a browser notification for tasks coming due, as pure functions of the clock. */
+import {
+  MINUTES_BEFORE_CHOICES,
+  REMINDER_LIMITS,
+  type Reminder,
+  ReminderInput,
+  type ReminderInput as ReminderInputValue,
+} from '@todo/contract';
+import { describeMinutes } from '@todo/schedule';
+import Value from 'typebox/value';
+import { describeDue } from '@/lib/tasks/format-due';
 
-export interface ReminderTask {
-  id: number;
-  title: string;
-  due_at: string | null;
-  completed: boolean;
+/**
+ * Reminders as the task editor holds them: the contract's ReminderInput (an `at` already an
+ * instant), so a draft's reminders are sent as they are. The fire time shown is the server's
+ * `fire_at` once saved; before that it is worked out here the same way.
+ */
+
+/** "30 min before", "1 hour before", "2 days before": quick add's chips say the same. */
+export const beforeLabel = (minutes: number): string => `${describeMinutes(minutes)} before`;
+
+export const BEFORE_OPTIONS = MINUTES_BEFORE_CHOICES.map((minutes) => ({
+  value: String(minutes),
+  label: beforeLabel(minutes),
+}));
+
+/** What a reminder is, in words: "At the due time", "15 min before", "At Mon 9 Jun 18:00". */
+export function describeReminder(
+  reminder: ReminderInputValue,
+  now: Date,
+  timeZone: string,
+): string {
+  if (reminder.kind === 'due') return 'At the due time';
+  if (reminder.kind === 'before') return beforeLabel(reminder.minutes_before);
+  return `At ${describeDue(reminder.at, now, timeZone).text}`;
 }
 
-export interface Reminder {
-  /** Stable per task, due time and lead, so a reminder is shown once even across re-plans. */
-  key: string;
-  taskId: number;
-  /** Epoch milliseconds to show it at. */
-  at: number;
-  title: string;
-  body: string;
-}
-
-export interface PlanOptions {
-  /** Minutes before the due time to remind; 0 is "at the due time". */
-  leadMinutes?: readonly number[];
-  /** Only reminders within this many milliseconds are planned (timers are re-planned later). */
-  horizonMs?: number;
-  /** A reminder this late is still shown (the tab was asleep); older ones are dropped. */
-  graceMs?: number;
-  /** Keys of reminders already shown. */
-  shown?: ReadonlySet<string>;
-}
-
-export const DEFAULT_LEAD_MINUTES = [15, 0] as const;
-export const DEFAULT_HORIZON_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_GRACE_MS = 2 * 60 * 1000;
-
-function leadText(minutes: number): string {
-  if (minutes === 0) return 'Due now';
-  if (minutes % 60 === 0) return `Due in ${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `Due in ${minutes} minutes`;
-}
-
-/** Reminders to schedule from `now`, soonest first. */
-export function planReminders(
-  tasks: readonly ReminderTask[],
-  now: number,
-  options: PlanOptions = {},
-): Reminder[] {
-  const leads = options.leadMinutes ?? DEFAULT_LEAD_MINUTES;
-  const horizon = options.horizonMs ?? DEFAULT_HORIZON_MS;
-  const grace = options.graceMs ?? DEFAULT_GRACE_MS;
-  const shown = options.shown ?? new Set<string>();
-  const reminders: Reminder[] = [];
-  for (const task of tasks) {
-    if (task.completed || !task.due_at) continue;
-    const due = Date.parse(task.due_at);
-    if (Number.isNaN(due)) continue;
-    for (const lead of leads) {
-      const at = due - lead * 60_000;
-      const key = `${task.id}@${task.due_at}-${lead}`;
-      if (shown.has(key) || at > now + horizon || at < now - grace) continue;
-      // A late "15 minutes before" whose due time has passed too would only repeat the other.
-      if (lead > 0 && due <= now) continue;
-      reminders.push({ key, taskId: task.id, at, title: leadText(lead), body: task.title });
+/** The reminders a task has, as the editor writes them back. */
+export function reminderInputs(reminders: readonly Reminder[]): ReminderInputValue[] {
+  return reminders.map((reminder): ReminderInputValue => {
+    if (reminder.kind === 'before' && reminder.minutes_before !== null) {
+      return { kind: 'before', minutes_before: reminder.minutes_before };
     }
-  }
-  return reminders.sort((a, b) => a.at - b.at || a.taskId - b.taskId);
+    if (reminder.kind === 'at' && reminder.at !== null) return { kind: 'at', at: reminder.at };
+    return { kind: 'due' };
+  });
 }
 
-/** Milliseconds to wait before showing a planned reminder (0 when it is already due). */
-export function delayUntil(reminder: Reminder, now: number): number {
-  return Math.max(0, reminder.at - now);
+/** Names a reminder; two with the same key are the same reminder. */
+export const reminderKey = (reminder: ReminderInputValue): string =>
+  reminder.kind === 'due'
+    ? 'due'
+    : reminder.kind === 'before'
+      ? `before:${reminder.minutes_before}`
+      : `at:${Date.parse(reminder.at)}`;
+
+export function sameReminders(
+  a: readonly ReminderInputValue[],
+  b: readonly ReminderInputValue[],
+): boolean {
+  const keys = (list: readonly ReminderInputValue[]) => list.map(reminderKey).sort().join('|');
+  return keys(a) === keys(b);
+}
+
+/** Adds a reminder unless the task has the same one already or is at the limit. */
+export function addReminder(
+  reminders: readonly ReminderInputValue[],
+  added: ReminderInputValue,
+): { reminders: ReminderInputValue[]; error?: string } {
+  if (reminders.some((each) => reminderKey(each) === reminderKey(added))) {
+    return { reminders: [...reminders], error: 'The task has that reminder already.' };
+  }
+  if (reminders.length >= REMINDER_LIMITS.perTask) {
+    return {
+      reminders: [...reminders],
+      error: `A task can have at most ${REMINDER_LIMITS.perTask} reminders.`,
+    };
+  }
+  return { reminders: [...reminders, added] };
+}
+
+export type FireTime = { at: string } | { reason: string };
+
+/**
+ * When a reminder fires for a task due at `dueAt`, or why it will not: the backend's rule
+ * (relative reminders need a due time; a time already passed does not fire; nor does a
+ * completed task's).
+ */
+export function fireTime(
+  reminder: ReminderInputValue,
+  dueAt: string | null,
+  now: Date,
+  completed = false,
+): FireTime {
+  if (completed) return { reason: 'The task is completed' };
+  let at: number;
+  if (reminder.kind === 'at') at = Date.parse(reminder.at);
+  else if (!dueAt) return { reason: 'Needs a due time' };
+  else at = Date.parse(dueAt) - (reminder.kind === 'before' ? reminder.minutes_before : 0) * 60_000;
+  if (Number.isNaN(at)) return { reason: 'Not a valid time' };
+  if (at <= now.getTime()) return { reason: 'That time has passed' };
+  return { at: new Date(at).toISOString() };
+}
+
+/** Whether a browser sent a list of reminders in the contract's shape. */
+export function isReminderList(value: unknown): value is ReminderInputValue[] {
+  return Array.isArray(value) && value.every((each) => Value.Check(ReminderInput, each));
 }

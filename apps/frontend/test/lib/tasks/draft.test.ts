@@ -33,6 +33,7 @@ describe('validateDraft', () => {
       tags: ['Money', 'money', ' admin '],
       due: '2025-06-02T09:30',
       repeat: newRepeatDraft('monthly'),
+      reminders: null,
       timeZone: 'Europe/Berlin',
     });
     expect(result).toEqual({
@@ -65,6 +66,7 @@ describe('validateDraft', () => {
       tags: Array.from({ length: 11 }, (_, index) => `t${index}`),
       due: '2025-02-30T10:00',
       repeat: { ...newRepeatDraft('weekly'), interval: '0', end: 'count', count: 'ten' },
+      reminders: null,
       timeZone: 'UTC',
     });
     expect(result).toEqual({
@@ -118,6 +120,7 @@ describe('draftFromTask', () => {
       due_at: '2025-06-01T22:15:00.000Z',
       recurrence: 'weekly',
       repeat: null,
+      reminders: [] as Task['reminders'],
     } as Task;
     expect(draftFromTask(task, 'Europe/Berlin')).toEqual({
       title: 'T',
@@ -126,6 +129,7 @@ describe('draftFromTask', () => {
       tags: ['a'],
       due: '2025-06-02T00:15',
       repeat: newRepeatDraft('weekly'),
+      reminders: [],
       timeZone: 'Europe/Berlin',
     });
   });
@@ -220,8 +224,22 @@ describe('draftChanges', () => {
     due_at: '2030-01-15T08:00:42.000Z',
     recurrence: 'none',
     repeat: null,
+    reminders: [{ id: 4, kind: 'before', minutes_before: 30, at: null, fire_at: null }],
   } as Task;
   const opened = draftFromTask(task, 'Europe/Berlin');
+
+  it('sends the reminders only when they change, all of them', () => {
+    expect(opened.reminders).toEqual([{ kind: 'before', minutes_before: 30 }]);
+    const added = [{ kind: 'before', minutes_before: 30 } as const, { kind: 'due' } as const];
+    expect(draftChanges(opened, { ...opened, reminders: added })).toEqual({
+      ok: true,
+      changes: { reminders: added },
+    });
+    expect(draftChanges(opened, { ...opened, reminders: [] })).toEqual({
+      ok: true,
+      changes: { reminders: [] },
+    });
+  });
 
   it('leaves out what the person did not touch, so a due time keeps its seconds', () => {
     expect(draftChanges(opened, { ...opened, priority: 'high' })).toEqual({

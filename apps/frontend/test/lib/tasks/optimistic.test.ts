@@ -26,7 +26,7 @@ const b: Task = {
 describe('applyOptimistic', () => {
   it('adds a placeholder on top, marked as saving', () => {
     const placeholder = temporaryTask(
-      { ...a, title: 'New', repeat: null },
+      { ...a, title: 'New', repeat: null, reminders: [] },
       '2025-06-02T00:00:00.000Z',
     );
     expect(placeholder.id).toBeLessThan(0);
@@ -55,8 +55,8 @@ describe('applyOptimistic', () => {
   });
 
   it('gives every placeholder its own id', () => {
-    const first = temporaryTask({ ...a, repeat: null }, 'now');
-    const second = temporaryTask({ ...a, repeat: null }, 'now');
+    const first = temporaryTask({ ...a, repeat: null, reminders: [] }, 'now');
+    const second = temporaryTask({ ...a, repeat: null, reminders: [] }, 'now');
     expect(first.id).not.toBe(second.id);
   });
 
@@ -64,6 +64,7 @@ describe('applyOptimistic', () => {
     const placeholder = temporaryTask(
       {
         ...a,
+        reminders: [],
         repeat: { frequency: 'weekly', interval: 2, weekdays: ['mo', 'th'] },
         time_zone: 'Europe/Berlin',
         project_id: 7,

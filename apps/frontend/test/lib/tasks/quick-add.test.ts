@@ -84,6 +84,26 @@ describe('planQuickAdd', () => {
     expect(planned.ok && 'project_id' in planned.plan.body).toBe(false);
   });
 
+  it('sends the line’s reminders with those of "More options", each once', () => {
+    const planned = planQuickAdd(parse('Call mum tomorrow 6pm !30m !due'), details, context);
+    expect(planned.ok && planned.plan.body.reminders).toEqual([
+      { kind: 'before', minutes_before: 30 },
+      { kind: 'due' },
+    ]);
+    const chosen = planQuickAdd(
+      parse('Call mum tomorrow 6pm !30m'),
+      { ...details, reminders: [{ kind: 'before', minutes_before: 30 }, { kind: 'due' }] },
+      context,
+    );
+    expect(chosen.ok && chosen.plan.body.reminders).toEqual([
+      { kind: 'before', minutes_before: 30 },
+      { kind: 'due' },
+    ]);
+    // None in the line and none chosen: left out, so the backend applies the default.
+    const plain = planQuickAdd(parse('Call mum tomorrow 6pm'), details, context);
+    expect(plain.ok && 'reminders' in plain.plan.body).toBe(false);
+  });
+
   it('the line wins over "More options", which win over the view’s defaults', () => {
     const more = {
       ...details,

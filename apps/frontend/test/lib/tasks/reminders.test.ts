@@ -1,74 +1,110 @@
 import { describe, expect, it } from 'vitest';
-import { delayUntil, planReminders, type ReminderTask } from '@/lib/tasks/reminders';
+import {
+  addReminder,
+  BEFORE_OPTIONS,
+  beforeLabel,
+  describeReminder,
+  fireTime,
+  isReminderList,
+  reminderInputs,
+  sameReminders,
+} from '@/lib/tasks/reminders';
 
-const MINUTE = 60_000;
-const now = Date.parse('2025-06-04T12:00:00Z');
-const task = (id: number, dueInMinutes: number | null, completed = false): ReminderTask => ({
-  id,
-  title: `Task ${id}`,
-  due_at: dueInMinutes === null ? null : new Date(now + dueInMinutes * MINUTE).toISOString(),
-  completed,
+// Wednesday 4 June 2025, 10:00 in Berlin.
+const now = new Date('2025-06-04T08:00:00Z');
+const zone = 'Europe/Berlin';
+const due = '2025-06-04T16:30:00Z';
+
+describe('beforeLabel', () => {
+  it('names every choice the editor offers in its largest whole unit', () => {
+    expect(BEFORE_OPTIONS.map((option) => option.label)).toEqual([
+      '5 min before',
+      '10 min before',
+      '15 min before',
+      '30 min before',
+      '1 hour before',
+      '2 hours before',
+      '1 day before',
+      '2 days before',
+      '1 week before',
+    ]);
+    expect(beforeLabel(90)).toBe('90 min before');
+  });
 });
 
-describe('planReminders', () => {
-  it('plans one 15 minutes before and one at the due time, soonest first', () => {
-    const plan = planReminders([task(2, 60), task(1, 30)], now);
+describe('describeReminder', () => {
+  it.each([
+    [{ kind: 'due' } as const, 'At the due time'],
+    [{ kind: 'before', minutes_before: 30 } as const, '30 min before'],
+    [{ kind: 'at', at: '2025-06-05T07:00:00Z' } as const, 'At Tomorrow 09:00'],
+  ])('%o → %s', (reminder, text) => {
+    expect(describeReminder(reminder, now, zone)).toBe(text);
+  });
+});
+
+describe('fireTime', () => {
+  it('works out relative reminders from the due time', () => {
+    expect(fireTime({ kind: 'due' }, due, now)).toEqual({ at: '2025-06-04T16:30:00.000Z' });
+    expect(fireTime({ kind: 'before', minutes_before: 60 }, due, now)).toEqual({
+      at: '2025-06-04T15:30:00.000Z',
+    });
+  });
+
+  it('says why a reminder will not fire', () => {
+    expect(fireTime({ kind: 'due' }, null, now)).toEqual({ reason: 'Needs a due time' });
+    expect(fireTime({ kind: 'before', minutes_before: 600 }, due, now)).toEqual({
+      reason: 'That time has passed',
+    });
+    expect(fireTime({ kind: 'at', at: '2025-06-05T07:00:00Z' }, null, now, true)).toEqual({
+      reason: 'The task is completed',
+    });
+  });
+
+  it('fires an absolute reminder without a due time', () => {
+    expect(fireTime({ kind: 'at', at: '2025-06-05T07:00:00Z' }, null, now)).toEqual({
+      at: '2025-06-05T07:00:00.000Z',
+    });
+  });
+});
+
+describe('reminder lists', () => {
+  it('turns a task’s reminders back into what the editor writes', () => {
     expect(
-      plan.map((reminder) => [reminder.taskId, reminder.title, (reminder.at - now) / MINUTE]),
-    ).toEqual([
-      [1, 'Due in 15 minutes', 15],
-      [1, 'Due now', 30],
-      [2, 'Due in 15 minutes', 45],
-      [2, 'Due now', 60],
-    ]);
-    expect(plan[0]?.body).toBe('Task 1');
+      reminderInputs([
+        { id: 1, kind: 'due', minutes_before: null, at: null, fire_at: null },
+        { id: 2, kind: 'before', minutes_before: 15, at: null, fire_at: null },
+        { id: 3, kind: 'at', minutes_before: null, at: due, fire_at: due },
+      ]),
+    ).toEqual([{ kind: 'due' }, { kind: 'before', minutes_before: 15 }, { kind: 'at', at: due }]);
   });
 
-  it('skips completed tasks and tasks without a due date', () => {
-    expect(planReminders([task(1, 30, true), task(2, null)], now)).toEqual([]);
+  it('compares lists regardless of order and of how an instant is written', () => {
+    expect(
+      sameReminders(
+        [{ kind: 'due' }, { kind: 'at', at: '2025-06-04T16:30:00Z' }],
+        [{ kind: 'at', at: '2025-06-04T18:30:00+02:00' }, { kind: 'due' }],
+      ),
+    ).toBe(true);
+    expect(sameReminders([{ kind: 'due' }], [{ kind: 'before', minutes_before: 5 }])).toBe(false);
   });
 
-  it('shows a just-missed reminder at once but drops old ones', () => {
-    const late = planReminders([task(1, 14)], now);
-    expect(late.map((reminder) => reminder.title)).toEqual(['Due in 15 minutes', 'Due now']);
-    expect(late.map((reminder) => delayUntil(reminder, now))).toEqual([0, 14 * MINUTE]);
-    // Opened 10 minutes before: the lead reminder is 5 minutes stale, only "due now" remains.
-    expect(planReminders([task(1, 10)], now).map((reminder) => reminder.title)).toEqual([
-      'Due now',
-    ]);
-    // Overdue by an hour: nothing to say any more.
-    expect(planReminders([task(1, -60)], now)).toEqual([]);
+  it('refuses a duplicate and an eleventh reminder', () => {
+    expect(addReminder([{ kind: 'due' }], { kind: 'due' }).error).toMatch(/already/);
+    const ten = Array.from({ length: 10 }, (_, index) => ({
+      kind: 'before' as const,
+      minutes_before: 5 + index,
+    }));
+    expect(addReminder(ten, { kind: 'due' })).toMatchObject({
+      reminders: ten,
+      error: 'A task can have at most 10 reminders.',
+    });
+    expect(addReminder([], { kind: 'due' })).toEqual({ reminders: [{ kind: 'due' }] });
   });
 
-  it('never repeats a lead reminder once the due time has passed', () => {
-    expect(planReminders([task(1, -1)], now).map((reminder) => reminder.title)).toEqual([
-      'Due now',
-    ]);
-  });
-
-  it('leaves out reminders already shown and those beyond the horizon', () => {
-    const [first] = planReminders([task(1, 30)], now);
-    const shown = new Set([first?.key ?? '']);
-    expect(planReminders([task(1, 30)], now, { shown }).map((reminder) => reminder.title)).toEqual([
-      'Due now',
-    ]);
-    expect(planReminders([task(1, 25 * 60)], now)).toEqual([]);
-    expect(planReminders([task(1, 25 * 60)], now, { horizonMs: 48 * 60 * MINUTE })).toHaveLength(2);
-  });
-
-  it('keys reminders by due time, so moving a task plans it afresh', () => {
-    const before = planReminders([task(1, 30)], now);
-    const moved = planReminders([task(1, 40)], now, { shown: new Set(before.map((r) => r.key)) });
-    expect(moved).toHaveLength(2);
-  });
-
-  it('supports other lead times', () => {
-    const plan = planReminders([task(1, 120)], now, { leadMinutes: [60, 5] });
-    expect(plan.map((reminder) => reminder.title)).toEqual(['Due in 1 hour', 'Due in 5 minutes']);
-  });
-
-  it('delays until the reminder time', () => {
-    const [reminder] = planReminders([task(1, 30)], now);
-    expect(reminder && delayUntil(reminder, now)).toBe(15 * MINUTE);
+  it('checks what a browser sent against the contract', () => {
+    expect(isReminderList([{ kind: 'before', minutes_before: 30 }])).toBe(true);
+    expect(isReminderList([{ kind: 'before', minutes_before: 1 }])).toBe(false);
+    expect(isReminderList([{ kind: 'at', at: 'soon' }])).toBe(false);
+    expect(isReminderList('due')).toBe(false);
   });
 });

@@ -1,0 +1,70 @@
+'use server';
+
+import {
+  type NotificationSettings,
+  type PushDevice,
+  PushSubscriptionBody,
+  UpdateNotificationSettingsBody,
+} from '@todo/contract';
+import { refresh } from 'next/cache';
+import Value from 'typebox/value';
+import { getSession } from '@/lib/auth/session';
+import { type BackendClient, backendFor, unsubscribeDigest } from '@/lib/backend/client';
+import { type BackendResult, failure } from '@/lib/backend/result';
+
+/** What a settings action answers: the page shows the message of a failure. */
+export type SettingsResult<T> = { ok: true; data: T } | { ok: false; message: string };
+
+async function asUser<T>(
+  call: (client: BackendClient) => Promise<BackendResult<T>>,
+): Promise<SettingsResult<T>> {
+  const session = await getSession().catch(() => null);
+  const result = session
+    ? await call(backendFor(session.user.id))
+    : failure('unauthorized', 'Your session has expired. Sign in again.');
+  if (!result.ok) return { ok: false, message: result.message };
+  refresh();
+  return result;
+}
+
+const invalid = { ok: false, message: 'That setting is not one this app knows.' } as const;
+
+export async function updateNotificationSettingsAction(
+  body: UpdateNotificationSettingsBody,
+): Promise<SettingsResult<NotificationSettings>> {
+  if (!Value.Check(UpdateNotificationSettingsBody, body)) return invalid;
+  return asUser((client) => client.updateNotificationSettings(body));
+}
+
+/** Stores this browser's push subscription (its toJSON()) under a label for the list. */
+export async function addPushDeviceAction(
+  body: PushSubscriptionBody,
+): Promise<SettingsResult<PushDevice>> {
+  if (!Value.Check(PushSubscriptionBody, body)) return invalid;
+  const { endpoint, keys, label } = body;
+  return asUser((client) =>
+    client.addPushDevice({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth }, label }),
+  );
+}
+
+const isId = (id: unknown): id is number =>
+  typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
+
+export async function removePushDeviceAction(id: number): Promise<SettingsResult<null>> {
+  if (!isId(id)) return invalid;
+  return asUser((client) => client.removePushDevice(id));
+}
+
+export async function testPushDeviceAction(id: number): Promise<SettingsResult<null>> {
+  if (!isId(id)) return invalid;
+  return asUser((client) => client.testPushDevice(id));
+}
+
+/** The digest's unsubscribe link: no session, the token is the credential. */
+export async function unsubscribeAction(token: string): Promise<SettingsResult<null>> {
+  if (typeof token !== 'string' || token.length === 0 || token.length > 500) {
+    return { ok: false, message: 'This unsubscribe link is not complete.' };
+  }
+  const result = await unsubscribeDigest(token);
+  return result.ok ? result : { ok: false, message: result.message };
+}
