@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
+import { createChannels } from './notifications/channels.js';
 import { noChannels } from './notifications/no-channels.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
@@ -14,8 +15,8 @@ import api from './routes/api/index.js';
 import health from './routes/health.js';
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'> &
-  Partial<Pick<Config, 'metrics' | 'reminders'>> & {
-    /** Where reminders go (push, email); none configured: nothing is sent. */
+  Partial<Pick<Config, 'metrics' | 'reminders' | 'notifications'>> & {
+    /** Where reminders go; left out, the channels `notifications` configures (none without). */
     channels?: Channels;
     /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
     stopTimeoutMs?: number;
@@ -39,7 +40,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
-    channels: options.channels ?? noChannels,
+    channels:
+      options.channels ??
+      (options.notifications ? createChannels(options.notifications) : noChannels),
+    appUrl: options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000',
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { authSecretProblem } from '@todo/contract';
+import { deriveVapidKeys, type VapidKeys, vapidKeysProblem } from './notifications/vapid-keys.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,6 +18,21 @@ export interface Config {
    * `jobTimeoutSeconds`: how long a delivery job may run before another replica retries it.
    */
   reminders: { workers: boolean; jobTimeoutSeconds: number };
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** Web Push is always on: without VAPID_* keys the pair is derived from BETTER_AUTH_SECRET. */
+  push: VapidKeys & { subject: string; keysDerived: boolean };
+  /** Null when SMTP_URL is unset: email is off. */
+  email: EmailConfig | null;
+}
+
+export interface EmailConfig {
+  smtpUrl: string;
+  from: string;
+  /** The frontend's public origin, for links in emails. */
+  publicAppUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +109,92 @@ function metricsPort(env: Env, problems: string[]): number | undefined {
   return port;
 }
 
+function httpOrigin(env: Env, name: string, problems: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/')
+      return url.origin;
+  } catch {}
+  problems.push(`${name} must be an origin like https://todo.example.com`);
+  return undefined;
+}
+
+function vapidKeys(env: Env, secret: string, problems: string[]) {
+  const publicKey = env.VAPID_PUBLIC_KEY?.trim();
+  const privateKey = env.VAPID_PRIVATE_KEY?.trim();
+  if (!publicKey && !privateKey) return { ...deriveVapidKeys(secret), keysDerived: true };
+  if (!publicKey || !privateKey) {
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together (or neither)');
+  } else {
+    const problem = vapidKeysProblem({ publicKey, privateKey });
+    if (!problem) return { publicKey, privateKey, keysDerived: false };
+    problems.push(problem);
+  }
+  return { ...deriveVapidKeys(secret), keysDerived: false };
+}
+
+function vapidSubject(env: Env, appUrl: string | undefined, problems: string[]): string {
+  const raw = env.VAPID_SUBJECT?.trim();
+  if (raw) {
+    if (/^mailto:[^\s@]+@[^\s@]+$/.test(raw) || raw.startsWith('https://')) return raw;
+    problems.push('VAPID_SUBJECT must be a mailto: address or an https:// URL');
+  }
+  // Push services may contact the sender through it; Apple's refuses a localhost one.
+  return appUrl?.startsWith('https://') ? appUrl : 'mailto:reminders@localhost';
+}
+
+function mailFrom(env: Env, problems: string[]): string {
+  const raw = env.MAIL_FROM?.trim() ?? '';
+  if (!raw) {
+    problems.push('MAIL_FROM is required with SMTP_URL: the sender, like Todo <todo@example.com>');
+    return '';
+  }
+  const address = /<([^<>]*)>$/.exec(raw)?.[1] ?? raw;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) {
+    problems.push('MAIL_FROM must be an address like todo@example.com or Todo <todo@example.com>');
+  }
+  return raw;
+}
+
+function emailConfig(
+  env: Env,
+  appUrl: string | undefined,
+  production: boolean,
+  problems: string[],
+): EmailConfig | null {
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (!smtpUrl) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(smtpUrl).protocol;
+  } catch {}
+  // The URL holds the SMTP password: name the variable, never echo it.
+  if (protocol !== 'smtp:' && protocol !== 'smtps:')
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  if (!appUrl && production)
+    problems.push('PUBLIC_APP_URL is required with SMTP_URL: the origin links in emails open');
+  return {
+    smtpUrl,
+    from: mailFrom(env, problems),
+    publicAppUrl: appUrl ?? 'http://localhost:3000',
+  };
+}
+
+function notifications(
+  env: Env,
+  secret: string,
+  production: boolean,
+  problems: string[],
+): NotificationsConfig {
+  const appUrl = httpOrigin(env, 'PUBLIC_APP_URL', problems);
+  return {
+    push: { ...vapidKeys(env, secret, problems), subject: vapidSubject(env, appUrl, problems) },
+    email: emailConfig(env, appUrl, production, problems),
+  };
+}
+
 /** DATABASE_URL alone, for `server.js migrate`; throws a ConfigError when it is missing or wrong. */
 export function loadDatabaseUrl(env: Env = process.env): string {
   const problems: string[] = [];
@@ -111,6 +213,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  // Outside production a missing secret gets a random one: tokens from elsewhere won't verify.
+  const secret = env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64url');
   const config: Config = {
     server: {
       host: env.HOST?.trim() || '0.0.0.0',
@@ -123,17 +227,14 @@ export function loadConfig(env: Env = process.env): Config {
       poolMax: integer(env, 'DATABASE_POOL_MAX', 10, 1, 100, problems),
       migrateOnStart: boolean(env, 'MIGRATE_ON_START', true, problems),
     },
-    auth: {
-      // Outside production a missing secret gets a random one: tokens from elsewhere won't verify.
-      secret: env.BETTER_AUTH_SECRET || randomBytes(32).toString('base64url'),
-      secretGenerated: !env.BETTER_AUTH_SECRET,
-    },
+    auth: { secret, secretGenerated: !env.BETTER_AUTH_SECRET },
     http: { corsOrigins: corsOrigins(env, problems), logLevel },
     metrics: { host: env.HOST?.trim() || '0.0.0.0', port: metricsPort(env, problems) },
     reminders: {
       workers: boolean(env, 'REMINDER_WORKERS', true, problems),
       jobTimeoutSeconds: integer(env, 'REMINDER_JOB_TIMEOUT_SECONDS', 60, 2, 3600, problems),
     },
+    notifications: notifications(env, secret, production, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;

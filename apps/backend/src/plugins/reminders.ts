@@ -5,10 +5,19 @@ import type { Channels } from '../notifications/channel.js';
 import { createBoss, REMINDER_QUEUE, type ReminderJobData } from '../notifications/queue.js';
 import { createReminderWorker } from '../notifications/reminder-worker.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where reminders, test pushes and the digest are sent (push, email). */
+    channels: Channels;
+  }
+}
+
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
   channels: Channels;
+  /** The frontend's public origin, for links in reminder emails. */
+  appUrl: string;
   /** How long close() waits for a delivery in progress before failing it back to the queue. */
   stopTimeoutMs: number;
 }
@@ -20,11 +29,13 @@ export interface RemindersOptions {
  */
 async function reminders(app: FastifyInstance, options: RemindersOptions) {
   app.queue.metrics.register(app.metricsRegistry);
+  app.decorate('channels', options.channels);
   if (!options.workers) return;
   const deliver = createReminderWorker({
     db: app.db,
     channels: options.channels,
     metrics: app.queue.metrics,
+    appUrl: options.appUrl,
   });
   let closing = false;
   let boss: PgBoss | undefined;

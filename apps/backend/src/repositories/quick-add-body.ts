@@ -12,7 +12,8 @@ const { projects } = schema;
 /**
  * The task a quick-add line stands for: `text` read by the same parser as the web app's input,
  * in the body's time zone (UTC when left out), with `#Project` looked up among the user's
- * projects, ignoring case. A field the body also names wins over what the line says. An unknown
+ * projects, ignoring case; its reminders (`!30m`, `remind me at 5pm`) in `reminders`. A field the
+ * body also names wins over what the line says. An unknown
  * project or a line with no title left is refused, and nothing is created.
  */
 export async function quickAddBody(
@@ -48,6 +49,7 @@ export async function quickAddBody(
     ...(parsed.tags.length > 0 ? { tags: parsed.tags } : {}),
     ...(parsed.dueAt ? { due_at: parsed.dueAt } : {}),
     ...(parsed.repeat && !ruleGiven ? { repeat: parsed.repeat } : {}),
+    ...(parsed.reminders.length > 0 ? { reminders: parsed.reminders } : {}),
     ...(parsed.project && fields.project_id === undefined
       ? { project_id: projectNamed(known, parsed.project) }
       : {}),

@@ -1,5 +1,8 @@
 import type { Task } from '@todo/contract';
+import { schema } from '@todo/db/client';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quickAddBody } from '../../src/repositories/quick-add-body.js';
 import { buildTestApp, expectProblem, type TestApp } from '../helpers/test-app.js';
 
 // POST /api/:user_id/tasks with `text`: the line read by the quick-add parser (@todo/schedule,
@@ -194,5 +197,30 @@ describe('POST /api/:user_id/tasks with text', () => {
   it('answers 422 when the title it leaves is over 200 characters', async () => {
     const answer = await post({ text: `${'word '.repeat(45)}tomorrow` });
     expect(expectProblem(answer, 422).detail).toMatch(/over 200 characters/);
+  });
+});
+
+describe('quickAddBody', () => {
+  const db = () => drizzle(t.sql, { schema, casing: 'snake_case' });
+
+  it('passes the reminders the line names into the body, which the task write stores', async () => {
+    const body = await quickAddBody(db(), USER, {
+      text: 'Dentist tomorrow 10am !30m remind me at due',
+      time_zone: 'Europe/Berlin',
+    });
+    expect(body).toMatchObject({
+      title: 'Dentist',
+      reminders: [{ kind: 'before', minutes_before: 30 }, { kind: 'due' }],
+    });
+  });
+
+  it('lets reminders sent beside the text win, [] included', async () => {
+    const body = await quickAddBody(db(), USER, { text: 'Dentist tomorrow !30m', reminders: [] });
+    expect(body.reminders).toEqual([]);
+  });
+
+  it('names no reminders when the line has none, so the user’s default applies', async () => {
+    const body = await quickAddBody(db(), USER, { text: 'Dentist tomorrow' });
+    expect(body).not.toHaveProperty('reminders');
   });
 });

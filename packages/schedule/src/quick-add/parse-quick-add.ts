@@ -3,6 +3,7 @@ import { firstOccurrence, ruleFromInput, summarizeRule } from '../repeat/index.j
 import { zonedParts, zonedTimeToInstant } from '../zoned-time.js';
 import { dateLabel, findDate } from './date-phrase.js';
 import { findPriority, findProject, findTags } from './markers.js';
+import { distinctReminders, findReminders } from './reminder-phrase.js';
 import { findRepeat } from './repeat-phrase.js';
 import { Claims, findQuoted, type QuotedSpan } from './spans.js';
 import type {
@@ -70,6 +71,13 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
   const priority = findPriority(text, claims);
   if (priority) add('priority', priority, PRIORITY_LABELS[priority.value ?? 'none']);
 
+  // Before the repeat and the date: "remind me at 5pm" is a reminder, not the due time.
+  const reminders = findReminders(claims.mask(text, MASK), claims, zone);
+  for (const reading of reminders) {
+    if (reading.reminder) add('reminder', reading, reading.label);
+    else claims.claim(reading);
+  }
+
   const phrase = findRepeat(claims.mask(text, MASK), claims, zone);
   const checked = phrase ? ruleFromInput(phrase.rule) : null;
   const rule = checked?.ok ? checked.rule : null;
@@ -90,6 +98,7 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
     priority: priority?.value ?? null,
     project: project?.value ?? null,
     tags: normalizeTags(tags.map((tag) => tag.value)),
+    reminders: distinctReminders(reminders),
     tokens,
   };
 }

@@ -1,6 +1,6 @@
-import type { Priority, RepeatRuleFields } from '@todo/contract';
+import type { Priority, ReminderInput, RepeatRuleFields } from '@todo/contract';
 
-export type QuickAddTokenKind = 'date' | 'repeat' | 'priority' | 'project' | 'tag';
+export type QuickAddTokenKind = 'date' | 'repeat' | 'priority' | 'project' | 'tag' | 'reminder';
 
 /** A piece of the line quick add understood. `start`/`end` are string indices (UTF-16, as slice). */
 export interface QuickAddToken {
@@ -9,7 +9,10 @@ export interface QuickAddToken {
   end: number;
   /** Exactly `text.slice(start, end)`: what to highlight. */
   text: string;
-  /** For a chip: "Tomorrow 09:00", "Every month", "High priority", "#Home", "@errand". */
+  /**
+   * For a chip: "Tomorrow 09:00", "Every month", "High priority", "#Home", "@errand",
+   * "Reminder: 30 min before".
+   */
   label: string;
 }
 
@@ -25,6 +28,8 @@ export interface QuickAddResult {
   project: string | null;
   /** Normalised (trimmed, lower-case, unique). */
   tags: string[];
+  /** `!30m`, `remind me at 5pm`…: in text order, each once; `at` times are ISO instants. */
+  reminders: ReminderInput[];
   /** In text order, never overlapping. */
   tokens: QuickAddToken[];
 }

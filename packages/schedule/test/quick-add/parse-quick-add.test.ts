@@ -1,8 +1,16 @@
+import type { ReminderInput } from '@todo/contract';
 import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from '../../src/quick-add/index.js';
 import { toDateTimeLocal } from '../../src/zoned-time.js';
 import { ALL_PHRASES, optionsOf } from './phrases/index.js';
 import { DEFAULT_ZONE } from './phrases/phrase.js';
+
+/** A reminder as the table writes it: `due`, `before 30`, `at 2026-12-01T17:00` (zone's clock). */
+function reminderText(reminder: ReminderInput, zone: string): string {
+  if (reminder.kind === 'before') return `before ${reminder.minutes_before}`;
+  if (reminder.kind === 'at') return `at ${toDateTimeLocal(reminder.at, zone)}`;
+  return 'due';
+}
 
 describe('quick add phrase table', () => {
   it('holds at least 150 phrases, each once', () => {
@@ -30,6 +38,7 @@ describe('quick add phrase table', () => {
       priority: result.priority ?? undefined,
       project: result.project ?? undefined,
       tags: result.tags,
+      reminders: result.reminders.map((reminder) => reminderText(reminder, zone)),
     }).toEqual({
       title: row.title,
       due: row.due,
@@ -37,6 +46,7 @@ describe('quick add phrase table', () => {
       priority: row.priority,
       project: row.project,
       tags: row.tags ?? [],
+      reminders: row.reminders ?? [],
     });
   });
 });

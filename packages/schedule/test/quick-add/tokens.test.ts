@@ -31,6 +31,12 @@ describe('quick add tokens', () => {
     ['Fix the roof p4', 'No priority'],
     ['Clean #home', '#Home'],
     ['Errand @Shop', '@shop'],
+    ['Pay !30m', 'Reminder: 30 min before'],
+    ['Pay !90m', 'Reminder: 90 min before'],
+    ['Pay remind me 2 days before', 'Reminder: 2 days before'],
+    ['Pay remind me at due', 'Reminder: at due time'],
+    ['Pay remind me at 5pm', 'Reminder: Today 17:00'],
+    ['Pay !at tomorrow 8am', 'Reminder: Tomorrow 08:00'],
   ])('labels %s as %s', (text, label) => {
     expect(parseQuickAdd(text, options).tokens.map((token) => token.label)).toContain(label);
   });

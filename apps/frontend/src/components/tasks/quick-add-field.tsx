@@ -16,6 +16,7 @@ const KIND_WORDS: Record<QuickAddTokenKind, string> = {
   priority: 'priority',
   project: 'project',
   tag: 'tag',
+  reminder: 'reminder',
 };
 
 /**

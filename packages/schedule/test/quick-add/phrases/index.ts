@@ -3,6 +3,7 @@ import { DATE_PHRASES } from './dates.js';
 import { HOSTILE_PHRASES } from './hostile.js';
 import { MARKER_PHRASES } from './markers.js';
 import { DEFAULT_NOW, DEFAULT_ZONE, type Phrase } from './phrase.js';
+import { REMINDER_PHRASES } from './reminders.js';
 import { REPEAT_PHRASES } from './repeats.js';
 import { ZONE_PHRASES } from './zones.js';
 
@@ -12,6 +13,7 @@ export const ALL_PHRASES: Phrase[] = [
   ...REPEAT_PHRASES,
   ...MARKER_PHRASES,
   ...HOSTILE_PHRASES,
+  ...REMINDER_PHRASES,
 ];
 
 export function optionsOf(row: Phrase): QuickAddOptions {

@@ -15,6 +15,8 @@ export interface Phrase {
   priority?: Priority;
   project?: string;
   tags?: string[];
+  /** `due`, `before <minutes>`, `at <wall clock in the zone>`; in text order. */
+  reminders?: string[];
   /** Why the row is there, when the text does not say. */
   why?: string;
 }
