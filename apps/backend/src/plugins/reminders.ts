@@ -61,7 +61,10 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
           REMINDER_QUEUE,
           { pollingIntervalSeconds: 1, batchSize: 1 },
           async ([job]) => {
-            if (job) await deliver(job.data);
+            if (!job) return;
+            // Which replica works which job: what an operator (and the kill -9 test) looks for.
+            app.log.info({ jobId: job.id, ...job.data }, 'delivering reminder');
+            await deliver(job.data);
           },
         );
         return;
