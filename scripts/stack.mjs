@@ -146,6 +146,8 @@ export async function startStack({
         BETTER_AUTH_SECRET: secret,
         MIGRATE_ON_START: 'false',
         LOG_LEVEL: 'info',
+        // The local push service of tests and demos listens on 127.0.0.1.
+        OUTBOUND_ALLOW_PRIVATE: 'true',
         ...backendEnv,
       },
     });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
-import { createChannels } from './notifications/channels.js';
-import { noChannels } from './notifications/no-channels.js';
+import { createChannels } from './notifications/channel-status.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
@@ -12,11 +11,21 @@ import reminders from './plugins/reminders.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
 import api from './routes/api/index.js';
+import unsubscribe from './routes/api/unsubscribe.js';
 import health from './routes/health.js';
 
-export type AppOptions = Pick<Config, 'database' | 'auth' | 'http'> &
-  Partial<Pick<Config, 'metrics' | 'reminders' | 'notifications'>> & {
-    /** Where reminders go; left out, the channels `notifications` configures (none without). */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How reminders reach people; without them the server can send nothing. */
+    channels: Channels;
+    /** What push endpoints may be (lib/outbound-url.ts). */
+    outboundPolicy: Config['outbound'];
+  }
+}
+
+export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
+  Partial<Pick<Config, 'metrics' | 'notifications' | 'reminders'>> & {
+    /** Instead of those `notifications` turns on (tests give local senders). */
     channels?: Channels;
     /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
     stopTimeoutMs?: number;
@@ -27,6 +36,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.decorate('channels', options.channels ?? createChannels(options.notifications));
+  fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
   await fastify.register(security, { corsOrigins: options.http.corsOrigins });
@@ -40,13 +51,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
-    channels:
-      options.channels ??
-      (options.notifications ? createChannels(options.notifications) : noChannels),
     appUrl: options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000',
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
+  await fastify.register(unsubscribe, { prefix: '/api/unsubscribe', secret: options.auth.secret });
   await fastify.register(api, { prefix: '/api/:user_id' });
 }

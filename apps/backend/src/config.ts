@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { authSecretProblem } from '@todo/contract';
+import type { OutboundPolicy } from './lib/outbound-url.js';
 import { deriveVapidKeys, type VapidKeys, vapidKeysProblem } from './notifications/vapid-keys.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,12 +14,14 @@ export interface Config {
   http: { corsOrigins: string[]; logLevel: LogLevel };
   /** `port`: serve GET /metrics only on this port (METRICS_PORT) of `host`; unset, on the API's port. */
   metrics: { host: string; port: number | undefined };
+  /** URLs the backend sends to for users (push endpoints): lib/outbound-url.ts. */
+  outbound: OutboundPolicy;
+  notifications: NotificationsConfig;
   /**
    * `workers`: this process delivers reminders (REMINDER_WORKERS, default true: every replica).
    * `jobTimeoutSeconds`: how long a delivery job may run before another replica retries it.
    */
   reminders: { workers: boolean; jobTimeoutSeconds: number };
-  notifications: NotificationsConfig;
 }
 
 export interface NotificationsConfig {
@@ -230,11 +233,15 @@ export function loadConfig(env: Env = process.env): Config {
     auth: { secret, secretGenerated: !env.BETTER_AUTH_SECRET },
     http: { corsOrigins: corsOrigins(env, problems), logLevel },
     metrics: { host: env.HOST?.trim() || '0.0.0.0', port: metricsPort(env, problems) },
+    outbound: {
+      httpsOnly: production,
+      allowPrivate: boolean(env, 'OUTBOUND_ALLOW_PRIVATE', false, problems),
+    },
+    notifications: notifications(env, secret, production, problems),
     reminders: {
       workers: boolean(env, 'REMINDER_WORKERS', true, problems),
       jobTimeoutSeconds: integer(env, 'REMINDER_JOB_TIMEOUT_SECONDS', 60, 2, 3600, problems),
     },
-    notifications: notifications(env, secret, production, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;

@@ -139,6 +139,22 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses private push endpoints unless OUTBOUND_ALLOW_PRIVATE, and plain http in production', () => {
+    expect(loadConfig({ DATABASE_URL }).outbound).toEqual({
+      httpsOnly: false,
+      allowPrivate: false,
+    });
+    expect(
+      loadConfig({ DATABASE_URL, NODE_ENV: 'production', BETTER_AUTH_SECRET: SECRET }).outbound,
+    ).toEqual({ httpsOnly: true, allowPrivate: false });
+    expect(loadConfig({ DATABASE_URL, OUTBOUND_ALLOW_PRIVATE: 'true' }).outbound.allowPrivate).toBe(
+      true,
+    );
+    expect(configError({ DATABASE_URL, OUTBOUND_ALLOW_PRIVATE: 'sure' }).message).toContain(
+      'OUTBOUND_ALLOW_PRIVATE must be true or false',
+    );
+  });
+
   it('reads PORT within 1–65535', () => {
     expect(loadConfig({ DATABASE_URL, PORT: '1' }).server.port).toBe(1);
     expect(loadConfig({ DATABASE_URL, PORT: '65535' }).server.port).toBe(65535);

@@ -21,6 +21,41 @@ What only the backend adds to the templates shared with todo-frontend (_helpers.
 # /metrics is served only on this port, which no Service of the API exposes.
 - name: METRICS_PORT
   value: {{ .Values.metrics.port | toString | quote }}
+{{- include "todo-backend.reminderEnv" . }}
+{{- end -}}
+
+{{/* Reminder settings, each only when its value is set (the defaults add nothing to the pod). */}}
+{{- define "todo-backend.reminderEnv" -}}
+{{- $reminders := .Values.reminders -}}
+{{- with $reminders.publicAppUrl }}
+- name: PUBLIC_APP_URL
+  value: {{ . | quote }}
+{{- end }}
+{{- with $reminders.push.vapidSubject }}
+- name: VAPID_SUBJECT
+  value: {{ . | quote }}
+{{- end }}
+{{- with $reminders.push.existingSecret }}
+- name: VAPID_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $reminders.push.publicKeyKey }}
+- name: VAPID_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $reminders.push.privateKeyKey }}
+{{- end }}
+{{- with $reminders.email.existingSecret }}
+- name: SMTP_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $reminders.email.smtpUrlKey }}
+- name: MAIL_FROM
+  value: {{ $reminders.email.mailFrom | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* Container ports beyond http: the metrics port, declared when scraping is configured. */}}
@@ -57,8 +92,23 @@ todo-backend: networkPolicy.metricsFrom is empty, so the NetworkPolicy would kee
 {{- if eq (int .Values.metrics.port) (int .Values.containerPort) }}
 todo-backend: metrics.port must differ from containerPort ({{ .Values.containerPort }}): /metrics must stay off the port the Service exposes.
 {{- end }}
+{{- if and .Values.reminders.email.existingSecret (not .Values.reminders.email.mailFrom) }}
+todo-backend: reminders.email.mailFrom is required with reminders.email.existingSecret: the sender, e.g. --set reminders.email.mailFrom='Todo <todo@example.com>'.
+{{- end }}
+{{- if and .Values.reminders.email.existingSecret (not .Values.reminders.publicAppUrl) }}
+todo-backend: reminders.publicAppUrl is required with reminders.email.existingSecret: the frontend's public origin links in emails open, e.g. --set reminders.publicAppUrl=https://todo.example.com.
+{{- end }}
 {{- end -}}
 
-{{/* Egress rules beyond DNS and the database: none (the API calls nothing else). */}}
+{{/* Egress rules beyond DNS and the database: Web Push services (HTTPS anywhere) and, with email, SMTP. */}}
 {{- define "todo-backend.appEgressRules" -}}
+# Push services (FCM, Mozilla, Apple) live at changing public addresses.
+- ports:
+    - port: 443
+      protocol: TCP
+{{- if .Values.reminders.email.existingSecret }}
+- ports:
+    - port: {{ .Values.reminders.email.smtpPort }}
+      protocol: TCP
+{{- end }}
 {{- end -}}

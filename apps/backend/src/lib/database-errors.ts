@@ -46,7 +46,12 @@ export const isDatabaseUnavailable = (error: unknown) =>
 export const isConnectionLost = (error: unknown) => anyCause(error, hasCode(LOST_CODES));
 
 // The foreign keys from the user's own rows to Better Auth's user table.
-const USER_FOREIGN_KEYS = new Set(['tasks_user_id_user_id_fk', 'projects_user_id_user_id_fk']);
+const USER_FOREIGN_KEYS = new Set([
+  'tasks_user_id_user_id_fk',
+  'projects_user_id_user_id_fk',
+  'notification_settings_user_id_user_id_fk',
+  'push_subscriptions_user_id_user_id_fk',
+]);
 
 /**
  * True when a task or project (the Inbox made on first need, too) was written for a user id that

@@ -1,7 +1,15 @@
 import { createDatabase, type Database } from '@todo/db/client';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import {
+  createPushSubscriptionsRepository,
+  type PushSubscriptionsRepository,
+} from '../notifications/push-subscriptions-repository.js';
 import { createQueue, type Queue } from '../notifications/queue.js';
+import {
+  createSettingsRepository,
+  type SettingsRepository,
+} from '../notifications/settings-repository.js';
 import {
   createProjectsRepository,
   type ProjectsRepository,
@@ -16,6 +24,8 @@ declare module 'fastify' {
     queue: Queue;
     /** The pool, for the reminder worker (request handlers go through the repositories). */
     db: Database;
+    settingsRepository: SettingsRepository;
+    pushSubscriptionsRepository: PushSubscriptionsRepository;
     /** Resolves when the database answers a trivial query, rejects otherwise. */
     pingDatabase(): Promise<void>;
   }
@@ -44,6 +54,8 @@ async function database(app: FastifyInstance, options: DatabaseOptions) {
   app.decorate('db', db);
   app.decorate('tasksRepository', createTasksRepository(db, queue.jobs));
   app.decorate('projectsRepository', createProjectsRepository(db, queue.jobs));
+  app.decorate('settingsRepository', createSettingsRepository(db));
+  app.decorate('pushSubscriptionsRepository', createPushSubscriptionsRepository(db));
   app.decorate('pingDatabase', async () => {
     await sql`select 1`;
   });

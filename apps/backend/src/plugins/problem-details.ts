@@ -25,6 +25,12 @@ export function sendProblem(
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+/** A valid token that outlived its user (the account was deleted): not a server fault. */
+export function sendUnknownUser(reply: FastifyReply): FastifyReply {
+  reply.header('www-authenticate', 'Bearer error="invalid_token"');
+  return sendProblem(reply, 401, "The token's user does not exist");
+}
+
 type ValidationIssue = NonNullable<FastifyError['validation']>[number];
 
 function describeIssue(context: string, issue: ValidationIssue) {
@@ -84,10 +90,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     reply.header('retry-after', '5');
     return sendProblem(reply, 503, 'The database is unavailable; try again shortly');
   }
-  if (isUnknownUser(error)) {
-    reply.header('www-authenticate', 'Bearer error="invalid_token"');
-    return sendProblem(reply, 401, "The token's user does not exist");
-  }
+  if (isUnknownUser(error)) return sendUnknownUser(reply);
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const detail =

@@ -1,21 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type PgBoss from 'pg-boss';
-import type { Channels } from '../notifications/channel.js';
 import { createBoss, REMINDER_QUEUE, type ReminderJobData } from '../notifications/queue.js';
 import { createReminderWorker } from '../notifications/reminder-worker.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Where reminders, test pushes and the digest are sent (push, email). */
-    channels: Channels;
-  }
-}
 
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
-  channels: Channels;
   /** The frontend's public origin, for links in reminder emails. */
   appUrl: string;
   /** How long close() waits for a delivery in progress before failing it back to the queue. */
@@ -29,11 +20,10 @@ export interface RemindersOptions {
  */
 async function reminders(app: FastifyInstance, options: RemindersOptions) {
   app.queue.metrics.register(app.metricsRegistry);
-  app.decorate('channels', options.channels);
   if (!options.workers) return;
   const deliver = createReminderWorker({
     db: app.db,
-    channels: options.channels,
+    channels: app.channels,
     metrics: app.queue.metrics,
     appUrl: options.appUrl,
   });

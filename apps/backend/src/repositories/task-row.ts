@@ -17,7 +17,7 @@ const subtaskProgress = sql<[number, number]>`(
   from ${tasks} as subtask where subtask.parent_id = "tasks"."id")`;
 
 /** A timestamptz as Date.prototype.toISOString() writes it, so both paths answer alike. */
-const isoText = (column: string) =>
+export const isoText = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The task's reminders as the API answers them, soonest first, built in the same statement. */

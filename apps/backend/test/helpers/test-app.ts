@@ -10,6 +10,7 @@ import postgres from 'postgres';
 import { expect, inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database.js';
 import app from '../../src/app.js';
+import type { OutboundPolicy } from '../../src/lib/outbound-url.js';
 import type { Channels } from '../../src/notifications/channel.js';
 import { inboxId } from '../../src/repositories/inbox.js';
 import { serverOptions } from '../../src/server-options.js';
@@ -31,7 +32,9 @@ export interface TestAppOptions {
   metricsPort?: number;
   /** Work the reminder queue in this app (off by default: reminders are only scheduled). */
   reminders?: { workers: boolean; jobTimeoutSeconds: number };
-  /** Where delivered reminders go (none by default). */
+  /** Default: private hosts allowed, http too (OUTBOUND_ALLOW_PRIVATE=true, not production). */
+  outbound?: OutboundPolicy;
+  /** Default: none available. */
   channels?: Channels;
 }
 
@@ -74,6 +77,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     http: { corsOrigins: overrides.corsOrigins ?? [], logLevel: 'silent' },
     metrics: { host: '127.0.0.1', port: overrides.metricsPort },
     ...(overrides.reminders ? { reminders: overrides.reminders } : {}),
+    outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.channels ? { channels: overrides.channels } : {}),
   });
   await fastify.ready();

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import notificationSettings from './notification-settings.js';
 import projects from './projects.js';
+import pushSubscriptions from './push-subscriptions.js';
+import snooze from './snooze.js';
 import tags from './tags.js';
 import tasks from './tasks.js';
 
@@ -9,4 +12,7 @@ export default async function api(app: FastifyInstance) {
   await app.register(tasks, { prefix: '/tasks' });
   await app.register(tags, { prefix: '/tags' });
   await app.register(projects, { prefix: '/projects' });
+  await app.register(snooze, { prefix: '/tasks' });
+  await app.register(notificationSettings, { prefix: '/notification-settings' });
+  await app.register(pushSubscriptions, { prefix: '/push-subscriptions' });
 }

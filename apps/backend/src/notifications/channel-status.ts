@@ -1,0 +1,34 @@
+import type { NotificationSettings } from '@todo/contract';
+import type { NotificationsConfig } from '../config.js';
+import type { Channels } from './channel.js';
+import { createEmailChannel } from './email-channel.js';
+import { createPushChannel } from './push-channel.js';
+
+/** What the settings answer says about the server's channels. */
+export type ChannelStatus = Pick<
+  NotificationSettings,
+  'push_available' | 'email_available' | 'vapid_public_key'
+>;
+
+/** Whether this server can push and mail: the UI hides push and says email is off accordingly. */
+export function channelStatus(channels: Channels): ChannelStatus {
+  return {
+    push_available: channels.push.available,
+    email_available: channels.email.available,
+    vapid_public_key: channels.push.available ? channels.push.publicKey : null,
+  };
+}
+
+const off = { status: 'failed', error: 'channel not configured', retry: false } as const;
+
+/** The channels of a server that can send nothing (until the app is given real ones). */
+export const NO_CHANNELS: Channels = {
+  push: { available: false, publicKey: null, send: async () => off },
+  email: { available: false, send: async () => off },
+};
+
+/** The channels the configuration turns on; none without one (tests that send nothing). */
+export function createChannels(config: NotificationsConfig | undefined): Channels {
+  if (!config) return NO_CHANNELS;
+  return { push: createPushChannel(config.push), email: createEmailChannel(config.email) };
+}
