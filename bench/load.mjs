@@ -18,8 +18,13 @@ function request(kind, users) {
         headers,
       };
     case 'page':
-      // The frontend's signed-in tasks page: the user carries a session cookie instead.
-      return { method: 'GET', path: '/', headers: { cookie: user.cookie } };
+      // A page of the frontend (the user's `path`, else the tasks page), signed in with the
+      // user's session cookie; the bare reference's users have none.
+      return {
+        method: 'GET',
+        path: user.path ?? '/',
+        headers: user.cookie ? { cookie: user.cookie } : {},
+      };
     case 'get':
       return { method: 'GET', path: `${base}/${pick(user.taskIds)}`, headers };
     case 'toggle':
@@ -47,7 +52,7 @@ function mixedKind() {
   return roll < 0.9 ? 'create' : 'toggle';
 }
 
-function run({ url, scenario, users, connections, duration }) {
+function run({ url, scenario, users, connections, duration, amount }) {
   const kind = scenario === 'mixed' ? mixedKind : () => scenario;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -55,6 +60,8 @@ function run({ url, scenario, users, connections, duration }) {
         url,
         connections,
         duration,
+        // A number of requests instead of a duration (autocannon then ignores the duration).
+        ...(amount > 0 ? { amount } : {}),
         timeout: 10,
         requests: [{ setupRequest: (req) => ({ ...req, ...request(kind(), users) }) }],
       },

@@ -5,11 +5,12 @@
 // and the frontend's signed-in tasks page (50 tasks). Prints the table and writes it into
 // docs/kubernetes.md between its bench:pods markers.
 // Env: BENCH_DURATION (s per scenario, 15), BENCH_CONNECTIONS (16), BENCH_OUT (the doc; `-` prints only).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../packages/db/src/embedded.js';
+import { peakMemoryMiB } from '../scripts/cgroup.mjs';
 import {
   type ChartPod,
   createTask,
@@ -29,6 +30,12 @@ import { signUp } from '../tests/support/sign-up.js';
 // @ts-expect-error plain JavaScript without declarations
 import { forkLoad } from './fork-load.mjs';
 // @ts-expect-error plain JavaScript without declarations
+import { podMarkdown } from './pages/report.mjs';
+// @ts-expect-error plain JavaScript without declarations
+import { chartResources } from './pages/run-pages.mjs';
+// @ts-expect-error plain JavaScript without declarations
+import { writeSection } from './report.mjs';
+// @ts-expect-error plain JavaScript without declarations
 import { seed } from './seed.mjs';
 
 interface LoadResult {
@@ -46,30 +53,6 @@ const connections = positive(process.env.BENCH_CONNECTIONS, 16);
 const out = process.env.BENCH_OUT ?? path.join(repoRoot, 'docs/kubernetes.md');
 const TASKS = 50;
 const log = (message: string) => console.log(`bench:pods: ${message}`);
-
-/** Peak memory the pod's cgroup has charged, in MiB. */
-function peakMemoryMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/cgroup`, 'utf8')
-    .split('\n')
-    .find((entry) => entry.split(':')[1]?.split(',').includes('memory'));
-  const group = line?.split(':')[2] ?? '/';
-  const bytes = Number(
-    readFileSync(`/sys/fs/cgroup/memory${group}/memory.max_usage_in_bytes`, 'utf8'),
-  );
-  return Math.round(bytes / 1024 / 1024);
-}
-
-/** A Markdown table padded the way the formatter (biome) leaves it, so a re-run lints clean. */
-function markdownTable(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, i) =>
-    Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
-    '\n',
-  );
-}
 
 const load = (job: Record<string, unknown>) =>
   forkLoad({ connections, duration, warmup: 3, ...job }) as Promise<LoadResult>;
@@ -126,45 +109,27 @@ async function main() {
     const page = await load({ url: origin, scenario: 'page', users: pageUsers });
 
     const loadAfter = loadavg();
-    const rows = [
+    const section = podMarkdown(
       {
-        what: `backend list (${TASKS} tasks)`,
-        result: list,
-        pod: backend,
-        limits: charts.backend.limits,
+        limits: { backend: charts.backend.limits, frontend: charts.frontend.limits },
+        // The rendered pods carry the values' defaults; the sizing needs the CPU requests too.
+        requests: {
+          backend: chartResources('backend').requests,
+          frontend: chartResources('frontend').requests,
+        },
+        backend: { ...list, peakMemoryMiB: peakMemoryMiB(backend.pod.pid) },
+        frontend: { ...page, peakMemoryMiB: peakMemoryMiB(frontend.pod.pid) },
       },
       {
-        what: `tasks page (${TASKS} tasks, signed in)`,
-        result: page,
-        pod: frontend,
-        limits: charts.frontend.limits,
+        connections,
+        date: new Date().toISOString().slice(0, 10),
+        command: 'npm run bench:pods',
+        how: `the real images as the charts render them, ${duration} s per scenario after 3 s of warm-up, load generator and PostgreSQL outside the pods' cgroups, ${cpus().length} cores, load average ${loadBefore[0]?.toFixed(1)} before and ${loadAfter[0]?.toFixed(1)} after`,
       },
-    ];
-    const table = markdownTable(
-      ['per pod, 16 connections', 'limits', 'requests/s', 'p50', 'p99', 'errors', 'peak memory'],
-      rows.map(({ what, result, pod, limits }) => [
-        what,
-        `${limits?.cpu} CPU, ${limits?.memory}`,
-        String(result.requestsPerSecond),
-        `${result.p50} ms`,
-        `${result.p99} ms`,
-        `${result.errors} of ${result.requests}`,
-        `${peakMemoryMiB(pod.pod.pid)} MiB`,
-      ]),
     );
-    const machine = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:pods\` (${duration} s per scenario after 3 s of warm-up, ${connections} connections, load generator and PostgreSQL outside the pods' cgroups) on a ${cpus().length}-core machine whose load average was ${loadBefore[0]?.toFixed(1)} before and ${loadAfter[0]?.toFixed(1)} after.`;
-    console.log(`\n${table}\n\n${machine}\n`);
+    console.log(`\n${section}\n`);
     if (out !== '-') {
-      const doc = readFileSync(out, 'utf8');
-      const start = '<!-- bench:pods:start -->';
-      const end = '<!-- bench:pods:end -->';
-      const from = doc.indexOf(start);
-      const to = doc.indexOf(end);
-      if (from < 0 || to < from) throw new Error(`${out} has no ${start} … ${end} section`);
-      writeFileSync(
-        out,
-        `${doc.slice(0, from + start.length)}\n${table}\n\n${machine}\n${doc.slice(to)}`,
-      );
+      writeSection(out, 'bench:pods', 'Kubernetes', section);
       log(`written to ${path.relative(repoRoot, out)}`);
     }
   } finally {

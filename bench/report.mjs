@@ -1,14 +1,18 @@
 // Target verdicts and the Markdown table of a benchmark result.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { pageMarkdown, pageTargets, podMarkdown } from './pages/report.mjs';
 
 export const SCENARIOS = ['list', 'get', 'create', 'toggle', 'mixed'];
-const START = '<!-- bench:results:start -->';
-const END = '<!-- bench:results:end -->';
 
 const fixed = (value, digits = 1) => (value == null ? '–' : Number(value).toFixed(digits));
 
-/** The targets of issue 5, each with what was measured and whether it is met. */
+/** The targets of issues 5 and 13 the run measured, each with the figure and the verdict. */
 export function targets(result) {
+  const api = SCENARIOS.every((name) => result.scenarios?.[name]) ? apiTargets(result) : [];
+  return [...api, ...(result.pages ? pageTargets(result.pages) : [])];
+}
+
+function apiTargets(result) {
   const { bare, scenarios, memory, coldStart } = result;
   const all = SCENARIOS.map((name) => [name, scenarios[name]]);
   const worst = (pick) => Math.max(...all.map(([, s]) => pick(s)));
@@ -59,20 +63,26 @@ export function markdown(result) {
   const lo = options.lowConnections;
   const row = (name, s, ratio) =>
     `| ${name} | ${fixed(s.high.requestsPerSecond, 0)} | ${s.high.p50} | ${s.high.p99} | ${s.high.errors + s.low.errors} | ${ratio} | ${s.low.p99} | ${fixed(s.high.serverCpuMsPerRequest, 2)} |`;
+  const api = bare
+    ? [
+        `| scenario | req/s @${hi} | p50 ms @${hi} | p99 ms @${hi} | errors | × bare req/s | p99 ms @${lo} | server CPU ms/req |`,
+        '|---|---:|---:|---:|---:|---:|---:|---:|',
+        row('bare reference (list)', bare, '1.00'),
+        ...Object.entries(scenarios).map(([name, s]) => row(name, s, fixed(s.ratio, 2))),
+        '',
+      ]
+    : [];
   const lines = [
     `Run ${result.date} with \`${result.command}\` on ${machine.cores} cores (${machine.cpuModel}),`,
     `Node ${machine.node}, ${options.database}; load average ${machine.loadAverageStart.join(' ')} at the start, ${machine.loadAverageEnd.join(' ')} at the end.`,
     `${options.users} users × ${options.tasksPerUser} tasks, ${options.warmupSeconds} s warm-up then ${options.durationSeconds} s per scenario at ${hi} connections, then ${options.lowDurationSeconds} s at ${lo};`,
     `backend LOG_LEVEL=${options.logLevel}${options.nodeOptions ? `, NODE_OPTIONS=${options.nodeOptions}` : ''}, pool ${options.poolMax} connections (the bare reference too); load generator (autocannon) in its own process on the same machine.`,
     '',
-    `| scenario | req/s @${hi} | p50 ms @${hi} | p99 ms @${hi} | errors | × bare req/s | p99 ms @${lo} | server CPU ms/req |`,
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    row('bare reference (list)', bare, '1.00'),
-    ...Object.entries(scenarios).map(([name, s]) => row(name, s, fixed(s.ratio, 2))),
-    '',
+    ...api,
     `Backend RSS: ${fixed(memory.idleMiB)} MiB idle after start, ${fixed(memory.afterLoadMiB)} MiB after the load (peak ${fixed(memory.peakMiB)} MiB).`,
     `Cold start (spawn to first 200 from /health, migrations already applied, MIGRATE_ON_START=${coldStart.migrateOnStart}): median ${fixed(coldStart.medianMs, 0)} ms of ${coldStart.samplesMs.map((ms) => fixed(ms, 0)).join(', ')} ms.`,
   ];
+  if (result.pages) lines.push('', pageMarkdown(result.pages));
   if (result.targets) {
     lines.push('', '| target | measured | verdict |', '|---|---|---|');
     for (const t of result.targets)
@@ -81,18 +91,36 @@ export function markdown(result) {
   return lines.join('\n');
 }
 
-/** Writes the JSON and puts the table between the markers of the Markdown page (kept otherwise). */
-export function write(result, jsonFile, markdownFile) {
-  writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
-  const section = `${START}\n${markdown(result)}\n${END}`;
-  const page = existsSync(markdownFile)
-    ? readFileSync(markdownFile, 'utf8')
-    : `# Benchmarks\n\n${START}\n${END}\n`;
-  const at = page.indexOf(START);
-  const end = page.indexOf(END);
+/** Puts `text` between the `name` markers of a Markdown page, keeping the rest (or a new page). */
+export function writeSection(file, name, title, text) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = `${start}\n${text}\n${end}`;
+  const page = existsSync(file) ? readFileSync(file, 'utf8') : `# ${title}\n\n${start}\n${end}\n`;
+  const at = page.indexOf(start);
+  const to = page.indexOf(end);
   const next =
-    at >= 0 && end > at
-      ? page.slice(0, at) + section + page.slice(end + END.length)
+    at >= 0 && to > at
+      ? page.slice(0, at) + section + page.slice(to + end.length)
       : `${page.trimEnd()}\n\n${section}\n`;
-  writeFileSync(markdownFile, next);
+  writeFileSync(file, next);
+}
+
+/**
+ * Writes the JSON and the results section of the benchmarks page, and with page scenarios the
+ * per-pod table of the Kubernetes page (`kubernetesFile`).
+ */
+export function write(result, jsonFile, markdownFile, kubernetesFile) {
+  writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  writeSection(markdownFile, 'bench:results', 'Benchmarks', markdown(result));
+  if (result.pages) {
+    const { pages, machine } = result;
+    const pods = podMarkdown(pages.pods, {
+      connections: pages.connections,
+      date: result.date.slice(0, 10),
+      command: result.command,
+      how: `the built apps in cgroup v1 groups with the charts' limits, ${pages.durationSeconds} s per scenario after ${result.options.warmupSeconds} s of warm-up, load generator and PostgreSQL outside them, ${machine.cores} cores, load average ${machine.loadAverageStart[0]} before and ${machine.loadAverageEnd[0]} after`,
+    });
+    writeSection(kubernetesFile, 'bench:pods', 'Kubernetes', pods);
+  }
 }

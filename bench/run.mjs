@@ -7,6 +7,7 @@
 // a partial run, not written), BENCH_OUT_DIR (docs),
 // BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there), BENCH_NODE_OPTIONS (the
 // backend's NODE_OPTIONS; by default those of the image, from apps/backend/Dockerfile's ENV).
+// `pages` in BENCH_SCENARIOS (or a full run) adds the page scenarios (bench/pages/run-pages.mjs).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,8 +17,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { backendEntry, root, startProcess, stopProcess, waitForHttp } from '../scripts/stack.mjs';
+import {
+  backendEntry,
+  frontendEntry,
+  root,
+  startProcess,
+  stopProcess,
+  waitForHttp,
+} from '../scripts/stack.mjs';
 import { forkLoad } from './fork-load.mjs';
+import { runPages } from './pages/run-pages.mjs';
 import { markdown, SCENARIOS, targets, write } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,6 +46,8 @@ const options = {
   lowConnections: smoke ? 4 : 16,
   lowDurationSeconds: smoke ? 1 : Math.max(5, Math.round(duration / 3)),
   warmupSeconds: smoke ? 0.5 : 3,
+  // The page scenarios run at lowConnections (their targets are stated at 16).
+  pageDurationSeconds: smoke ? 2 : Math.max(5, Math.round((duration * 2) / 3)),
   users: smoke ? 5 : 100,
   tasksPerUser: smoke ? 20 : 200,
   coldStarts: smoke ? 1 : 5,
@@ -45,17 +56,19 @@ const options = {
   poolMax: positive('BENCH_POOL_MAX', 10),
   database: env.BENCH_DATABASE_URL ? 'PostgreSQL at BENCH_DATABASE_URL' : 'embedded PostgreSQL 17',
 };
-const scenarios = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',') : SCENARIOS;
+const chosen = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',') : [...SCENARIOS, 'pages'];
+const scenarios = chosen.filter((name) => SCENARIOS.includes(name));
+const withPages = chosen.includes('pages');
 const outDir = env.BENCH_OUT_DIR || (smoke || env.BENCH_SCENARIOS ? null : path.join(root, 'docs'));
 const log = (message) => console.log(`bench: ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function ensureBuilt() {
   const outputs = [backendEntry, 'packages/db/dist/client.js', 'packages/contract/dist/index.js'];
+  if (withPages) outputs.push(frontendEntry);
   if (outputs.every((file) => existsSync(path.resolve(root, file)))) return;
-  log('building contract, db and backend');
-  const workspaces = ['@todo/contract', '@todo/db', '@todo/backend'].flatMap((w) => ['-w', w]);
-  execFileSync('npm', ['run', 'build', ...workspaces], { cwd: root, stdio: 'inherit' });
+  log('building the workspaces');
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
 /** VmRSS and VmHWM (peak) of a process, in MiB. */
@@ -97,8 +110,8 @@ async function main() {
   let database = null;
   let pgDir = null;
   let admin = null;
-  const start = (entry, env, args = []) => {
-    const child = startProcess(entry, { env, args, logFile: path.join(work, 'servers.log') });
+  const start = (entry, env, args = [], cwd = root) => {
+    const child = startProcess(entry, { env, args, cwd, logFile: path.join(work, 'servers.log') });
     processes.push(child);
     return child;
   };
@@ -202,13 +215,38 @@ async function main() {
         byScenario[scenario] = await run(backend, backendUrl, scenario);
       return { bare, byScenario };
     };
-    const high = await pass(options.connections, options.durationSeconds, options.warmupSeconds);
-    const low = await pass(
-      options.lowConnections,
-      options.lowDurationSeconds,
-      Math.min(1, options.warmupSeconds),
-    );
+    const api = scenarios.length > 0;
+    const high = api
+      ? await pass(options.connections, options.durationSeconds, options.warmupSeconds)
+      : null;
+    const low = api
+      ? await pass(
+          options.lowConnections,
+          options.lowDurationSeconds,
+          Math.min(1, options.warmupSeconds),
+        )
+      : null;
     const after = memory(backend.pid);
+    const pages = withPages
+      ? await runPages({
+          smoke,
+          log,
+          options,
+          sql: admin,
+          secret,
+          databaseUrl,
+          backendUrl,
+          backend,
+          backendEntry,
+          backendEnv,
+          users: seeded.users,
+          start,
+          stop: (child) => stopProcess(child),
+          load,
+          cpuMs,
+          freePort,
+        })
+      : undefined;
 
     const result = {
       date: new Date().toISOString(),
@@ -223,28 +261,33 @@ async function main() {
         loadAverageStart,
         loadAverageEnd: loadavg().map((l) => l.toFixed(2)),
       },
-      bare: { high: high.bare, low: low.bare },
-      scenarios: Object.fromEntries(
-        scenarios.map((name) => [
-          name,
-          {
-            high: high.byScenario[name],
-            low: low.byScenario[name],
-            ratio: high.byScenario[name].requestsPerSecond / high.bare.requestsPerSecond,
-          },
-        ]),
-      ),
+      ...(api && {
+        bare: { high: high.bare, low: low.bare },
+        scenarios: Object.fromEntries(
+          scenarios.map((name) => [
+            name,
+            {
+              high: high.byScenario[name],
+              low: low.byScenario[name],
+              ratio: high.byScenario[name].requestsPerSecond / high.bare.requestsPerSecond,
+            },
+          ]),
+        ),
+      }),
+      pages,
       memory: { idleMiB, afterLoadMiB: after.rss, peakMiB: after.peak },
       coldStart,
     };
-    const complete = SCENARIOS.every((name) => result.scenarios[name]);
-    if (!smoke && complete) result.targets = targets(result);
+    if (!smoke) result.targets = targets(result);
     console.log(`\n${markdown(result)}\n`);
     for (const t of result.targets ?? []) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}`);
     if (outDir) {
       mkdirSync(outDir, { recursive: true });
-      write(result, path.join(outDir, 'benchmarks.json'), path.join(outDir, 'benchmarks.md'));
-      log(`wrote ${path.relative(root, outDir) || '.'}/benchmarks.{json,md}`);
+      const [json, page, pods] = ['benchmarks.json', 'benchmarks.md', 'kubernetes.md'].map((f) =>
+        path.join(outDir, f),
+      );
+      write(result, json, page, pods);
+      log(`wrote ${path.relative(root, outDir) || '.'}/benchmarks.{json,md} and the pod table`);
     }
   } catch (error) {
     const logFile = path.join(work, 'servers.log');

@@ -37,26 +37,18 @@ function task(userId, projectId, index, next, now) {
 }
 
 /**
- * Replaces the `bench-` users (their tasks go with them by cascade) with `users` fresh ones of
- * `tasksPerUser` tasks each. Returns the users with a token and their task ids, and the highest
- * seeded task id (tasks above it were created by the run and can be deleted between scenarios).
+ * Gives each of `userIds` (existing users) three projects (the Inbox, Work, Home) and
+ * `tasksPerUser` tasks dealt between them in turn, one in ten a subtask. Returns each user's
+ * project ids (by position) and task ids.
  */
-export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }) {
-  const next = random(20_260_101);
+export async function seedTasks(sql, userIds, { tasksPerUser, seed = 20_260_101 }) {
+  const next = random(seed);
   const now = Date.now();
-  await sql`delete from "user" where id like 'bench-%'`;
-  const userRows = Array.from({ length: users }, (_, i) => {
-    const id = `bench-${String(i + 1).padStart(3, '0')}`;
-    return { id, name: `Bench user ${i + 1}`, email: `${id}@bench.test`, email_verified: true };
-  });
-  await sql`insert into "user" ${sql(userRows)}`;
-  // Three projects each (the Inbox, Work, Home), the tasks dealt between them in turn; the list
-  // scenario reads one project, as a project's page does.
   const projects = await sql`
     insert into projects (user_id, name, is_inbox, position)
     select u.id, p.name, p.position = 0, p.position
     from "user" as u, (values ('Inbox', 0), ('Work', 1), ('Home', 2)) as p(name, position)
-    where u.id like 'bench-%'
+    where u.id in ${sql(userIds)}
     returning id, user_id, position`;
   const projectsOf = new Map();
   for (const row of projects) {
@@ -64,9 +56,9 @@ export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }
     ids[row.position] = row.id;
     projectsOf.set(row.user_id, ids);
   }
-  const rows = userRows.flatMap((user) =>
+  const rows = userIds.flatMap((id) =>
     Array.from({ length: tasksPerUser }, (_, i) =>
-      task(user.id, projectsOf.get(user.id)[i % PROJECTS_PER_USER], i, next, now),
+      task(id, projectsOf.get(id)[i % PROJECTS_PER_USER], i, next, now),
     ),
   );
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -77,13 +69,33 @@ export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }
   await sql`
     update tasks as child set parent_id = parent.id
     from tasks as parent
-    where child.user_id like 'bench-%' and child.id % 10 = 9
+    where child.user_id in ${sql(userIds)} and child.id % 10 = 9
       and parent.id = child.id - 9 and parent.user_id = child.user_id`;
   await sql`analyze tasks`;
   const ids = await sql`
     select user_id, array_agg(id order by id) as ids from tasks
-    where user_id like 'bench-%' group by user_id`;
-  const idsOf = new Map(ids.map((row) => [row.user_id, row.ids]));
+    where user_id in ${sql(userIds)} group by user_id`;
+  return { projectsOf, idsOf: new Map(ids.map((row) => [row.user_id, row.ids])) };
+}
+
+/**
+ * Replaces the `bench-` users (their tasks go with them by cascade) with `users` fresh ones of
+ * `tasksPerUser` tasks each. Returns the users with a token and their task ids, and the highest
+ * seeded task id (tasks above it were created by the run and can be deleted between scenarios).
+ */
+export async function seed(sql, { users, tasksPerUser, secret, tokenTtlSeconds }) {
+  await sql`delete from "user" where id like 'bench-%'`;
+  const userRows = Array.from({ length: users }, (_, i) => {
+    const id = `bench-${String(i + 1).padStart(3, '0')}`;
+    return { id, name: `Bench user ${i + 1}`, email: `${id}@bench.test`, email_verified: true };
+  });
+  await sql`insert into "user" ${sql(userRows)}`;
+  // The list scenario reads one project (Work), as a project's page does.
+  const { projectsOf, idsOf } = await seedTasks(
+    sql,
+    userRows.map((user) => user.id),
+    { tasksPerUser },
+  );
   const [{ max }] = await sql`select coalesce(max(id), 0)::int as max from tasks`;
   const seeded = await Promise.all(
     userRows.map(async ({ id }) => ({

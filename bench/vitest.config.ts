@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'bench',
     include: ['*.test.ts'],
-    testTimeout: 240_000,
+    testTimeout: 420_000,
     hookTimeout: 600_000,
   },
 });

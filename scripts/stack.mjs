@@ -101,6 +101,19 @@ export function stopProcess(child, { signal = 'SIGTERM', graceMs = 15_000 } = {}
   });
 }
 
+/** The environment todo-frontend's standalone server runs with here, as the chart sets it. */
+export function frontendProcessEnv({ port, databaseUrl, secret, backendUrl }) {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    // Next's standalone server binds to HOSTNAME, which platforms set to the host name.
+    HOSTNAME: '0.0.0.0',
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: secret,
+    BACKEND_URL: backendUrl,
+  };
+}
+
 /**
  * Starts PostgreSQL (embedded unless `databaseUrl`), migrates, then the backend and (unless
  * `frontend: false`) the frontend. Returns their URLs and controls to stop or restart parts.
@@ -173,13 +186,7 @@ export async function startStack({
         logFile: path.join(logDir, 'frontend.log'),
         cwd: path.dirname(frontendEntry),
         env: {
-          NODE_ENV: 'production',
-          PORT: String(frontendPort),
-          // Next's standalone server binds to HOSTNAME, which platforms set to the host name.
-          HOSTNAME: '0.0.0.0',
-          DATABASE_URL: databaseUrl,
-          BETTER_AUTH_SECRET: secret,
-          BACKEND_URL: backendUrl,
+          ...frontendProcessEnv({ port: frontendPort, databaseUrl, secret, backendUrl }),
           ...frontendEnv,
         },
       });

@@ -178,6 +178,23 @@ describe(`fuzzing every endpoint through app.inject (fast-check seed ${SEED})`, 
           .map(([user, id, query]) => `/api/${user}/tasks/${id}/complete${query}`),
       },
       { weight: 2, arbitrary: userSegment.map((user) => `/api/${user}/tags`) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(
+            userSegment,
+            fc.constantFrom('notification-settings', 'push-subscriptions', 'push-subscriptions/'),
+            fc.oneof(fc.constant(''), pathSegment),
+          )
+          .map(([user, resource, rest]) => `/api/${user}/${resource}${rest}`),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(userSegment, taskId())
+          .map(([user, id]) => `/api/${user}/tasks/${id}/snooze`),
+      },
+      fc.constantFrom('/api/unsubscribe', '/api/unsubscribe/'),
       fc.constantFrom(
         '/health',
         '/ready',

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
 import { ConfigError, loadConfig, loadDatabaseUrl } from './config.js';
 import { isDatabaseUnavailable } from './lib/database-errors.js';
+import { describeChannels } from './notifications/channel-status.js';
 import { serverOptions } from './server-options.js';
 
 /** Prints one line and exits: configuration mistakes never end in a stack trace. */
@@ -99,6 +100,7 @@ async function main() {
     ...config,
     stopTimeoutMs: Math.max(1_000, Math.floor(config.server.shutdownTimeoutMs / 2)),
   });
+  server.log.info(describeChannels(config.notifications));
 
   const shutdown = async (signal: string) => {
     if (closing) return;

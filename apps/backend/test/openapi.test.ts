@@ -72,6 +72,7 @@ describe('GET /docs/json', () => {
         'GET /api/{user_id}/push-subscriptions',
         'POST /api/{user_id}/push-subscriptions',
         'DELETE /api/{user_id}/push-subscriptions/{id}',
+        'POST /api/{user_id}/push-subscriptions/{id}/test',
         'POST /api/unsubscribe',
       ].sort(),
     );

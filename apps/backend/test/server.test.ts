@@ -177,6 +177,9 @@ describe('a running server', () => {
     const logs = server.stdout().trim().split('\n');
     const entries = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.some((entry) => typeof entry.request_id === 'string')).toBe(true);
+    expect(entries.map((entry) => entry.msg)).toContain(
+      'reminders: web push on (VAPID key derived from BETTER_AUTH_SECRET), email off (SMTP_URL unset)',
+    );
     expect(server.stdout()).not.toContain(token);
     expect(server.stdout()).not.toContain(SECRET);
   });

@@ -4,9 +4,29 @@ import { startOfZonedDay } from './zoned-time.js';
 const LOCALE = 'en-GB';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function format(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(LOCALE, { timeZone, ...options }).format(instant);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant formatted in the zone. Formatters are kept: making one costs about as much as
+ * rendering a task row, and the tasks page formatted five per row (17% of the frontend's CPU per
+ * page, docs/benchmarks.md "Issue 13: the page"). Zones and option sets are few, so the map stays
+ * small.
+ */
+export function formatInZone(
+  instant: Date,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  const key = `${timeZone} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALE, { timeZone, ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(instant);
 }
+
+const format = formatInZone;
 
 /** "14:00" in the zone. */
 export function formatTimeOfDay(instant: Date, timeZone: string): string {

@@ -9,9 +9,12 @@
 //   await fetch(`${pod.url}/health`);   pod.logs();   await pod.stop('SIGTERM');
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { createCgroups, removeCgroups } from '../../../scripts/cgroup.mjs';
+
+export { parseQuantity } from '../../../scripts/cgroup.mjs';
 
 const run = promisify(execFile);
 
@@ -72,34 +75,6 @@ export async function imageConfig(image: string): Promise<ImageConfig> {
     maxBuffer: 16 * 1024 * 1024,
   });
   return (JSON.parse(stdout) as { OCIv1: { config: ImageConfig } }).OCIv1.config;
-}
-
-/** `512Mi` → bytes; `500m` → millicores. */
-export function parseQuantity(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|m|)$/.exec(value);
-  if (!match) throw new Error(`unsupported resource quantity ${value}`);
-  const number = Number(match[1]);
-  const factor = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, m: 1, '': 1000 }[match[2] ?? ''] ?? 1;
-  return Math.round(number * factor);
-}
-
-const CGROUP_ROOT = '/sys/fs/cgroup';
-
-/** cgroup v1 groups holding exactly the chart's limits; the launcher moves itself in before exec. */
-function createCgroups(name: string, limits: PodLimits): string[] {
-  const memory = path.join(CGROUP_ROOT, 'memory', name);
-  const cpu = path.join(CGROUP_ROOT, 'cpu', name);
-  if (!existsSync(path.join(CGROUP_ROOT, 'memory')) || !existsSync(path.join(CGROUP_ROOT, 'cpu'))) {
-    throw new Error(
-      'cgroup v1 memory and cpu controllers are needed at /sys/fs/cgroup/{memory,cpu}',
-    );
-  }
-  mkdirSync(memory);
-  mkdirSync(cpu);
-  writeFileSync(path.join(memory, 'memory.limit_in_bytes'), String(parseQuantity(limits.memory)));
-  writeFileSync(path.join(cpu, 'cpu.cfs_period_us'), '100000');
-  writeFileSync(path.join(cpu, 'cpu.cfs_quota_us'), String(parseQuantity(limits.cpu) * 100));
-  return [memory, cpu];
 }
 
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
@@ -214,13 +189,7 @@ export async function startPod(options: PodOptions): Promise<Pod> {
   const mountpoint = path.join(path.dirname(rootfs), `${name}-ro`);
   const cleanup = async () => {
     rmSync(mountpoint, { recursive: true, force: true });
-    for (const group of cgroups) {
-      try {
-        rmdirSync(group);
-      } catch {
-        // A process still in it: the kernel keeps the group until it exits.
-      }
-    }
+    removeCgroups(cgroups);
     await run('buildah', ['rm', container]).catch(() => undefined);
   };
 

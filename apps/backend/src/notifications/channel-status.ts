@@ -32,3 +32,14 @@ export function createChannels(config: NotificationsConfig | undefined): Channel
   if (!config) return NO_CHANNELS;
   return { push: createPushChannel(config.push), email: createEmailChannel(config.email) };
 }
+
+/** One line for the start-up log: what is on, and where the VAPID key comes from (no secrets). */
+export function describeChannels(config: NotificationsConfig): string {
+  const keys = config.push.keysDerived
+    ? 'VAPID key derived from BETTER_AUTH_SECRET'
+    : 'VAPID key from VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY';
+  const email = config.email
+    ? `email on (from ${config.email.from})`
+    : 'email off (SMTP_URL unset)';
+  return `reminders: web push on (${keys}), ${email}`;
+}

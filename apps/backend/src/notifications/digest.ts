@@ -1,7 +1,8 @@
 import type { Database } from '@todo/db/client';
 import { sql } from 'drizzle-orm';
 import { isoText } from '../repositories/task-row.js';
-import type { EmailChannel, SendOutcome } from './channel.js';
+import type { EmailChannel } from './channel.js';
+import { type DeliveryObserver, type DeliveryOutcome, deliverOnce } from './deliver.js';
 import { type DigestTask, digestEmail } from './digest-email.js';
 import { signUnsubscribeToken } from './unsubscribe-token.js';
 
@@ -91,19 +92,6 @@ export async function digestTasks(
   };
 }
 
-/** How one digest is sent exactly once (rem-engine's deliverOnce over the deliveries table). */
-export type DeliverDigest = (
-  delivery: {
-    key: string;
-    userId: string;
-    kind: 'digest';
-    channel: 'email';
-    target: string;
-    fireAt: Date;
-  },
-  send: () => Promise<SendOutcome>,
-) => Promise<unknown>;
-
 export interface DigestSenderOptions {
   db: Database;
   email: EmailChannel;
@@ -111,13 +99,17 @@ export interface DigestSenderOptions {
   secret: string;
   /** PUBLIC_APP_URL. */
   appUrl: string;
-  deliver: DeliverDigest;
+  /** Told of each digest's outcome (the metrics). */
+  observe?: DeliveryObserver;
 }
 
-/** Sends every digest due at `now`; returns how many were handed to `deliver`. */
+/**
+ * Sends every digest due at `now`, each at most once (deliverOnce: a second replica, a retried job
+ * or a later hour finds its delivery row); returns the outcomes.
+ */
 export async function sendDueDigests(options: DigestSenderOptions, now = new Date()) {
-  if (!options.email.available) return 0;
-  let handed = 0;
+  const outcomes: DeliveryOutcome[] = [];
+  if (!options.email.available) return outcomes;
   for (const due of await dueDigests(options.db, now)) {
     const tasks = await digestTasks(options.db, due);
     if (tasks.overdue.length + tasks.today.length === 0) continue;
@@ -131,7 +123,8 @@ export async function sendDueDigests(options: DigestSenderOptions, now = new Dat
       },
       options.appUrl,
     );
-    await options.deliver(
+    const outcome = await deliverOnce(
+      options.db,
       {
         key: digestDeliveryKey(due.userId, due.localDate),
         userId: due.userId,
@@ -141,8 +134,9 @@ export async function sendDueDigests(options: DigestSenderOptions, now = new Dat
         fireAt: due.fireAt,
       },
       () => options.email.send(message),
+      options.observe,
     );
-    handed++;
+    outcomes.push(outcome);
   }
-  return handed;
+  return outcomes;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:https';
 import type { PushPayload } from '@todo/contract';
-import webPush from 'web-push';
+import type { WebPushError } from 'web-push';
 import type { NotificationsConfig } from '../config.js';
 import type { PushChannel, PushOptions, PushTarget, SendOutcome } from './channel.js';
 
@@ -18,9 +18,24 @@ function topicHeader(topic: string): string {
   return createHash('sha256').update(topic).digest('base64url').slice(0, 32);
 }
 
+// Loaded on the first push, not at start-up: web-push and its crypto dependencies took ~0.4 s to
+// import on this (loaded) machine, time every pod start would otherwise pay.
+type WebPush = typeof import('web-push');
+let webPushModule: Promise<WebPush> | undefined;
+const loadWebPush = () => {
+  // A CommonJS package: its exports are the namespace's default.
+  webPushModule ??= import('web-push').then(
+    (namespace) => (namespace as WebPush & { default?: WebPush }).default ?? namespace,
+  );
+  return webPushModule;
+};
+
+const isWebPushError = (error: unknown): error is WebPushError =>
+  error instanceof Error && error.name === 'WebPushError';
+
 /** What a push service's answer (or the lack of one) means for this subscription. */
 export function pushOutcome(error: unknown): SendOutcome {
-  if (!(error instanceof webPush.WebPushError)) {
+  if (!isWebPushError(error)) {
     const { message, code } = error as NodeJS.ErrnoException;
     // Network errors carry a code (ECONNREFUSED, ECONNRESET…), web-push's timeout says so; any
     // other error is web-push refusing the subscription's keys or the payload, which won't change.
@@ -48,6 +63,7 @@ export function createPushChannel(
     publicKey: config.publicKey,
     async send(target: PushTarget, payload: PushPayload, options: PushOptions) {
       try {
+        const webPush = await loadWebPush();
         await webPush.sendNotification(
           { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
           JSON.stringify(payload),

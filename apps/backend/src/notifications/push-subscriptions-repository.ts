@@ -84,6 +84,14 @@ export function createPushSubscriptionsRepository(db: Database) {
       return removed.length > 0;
     },
 
+    /** A push to the device was accepted now: the settings list shows when it last worked. */
+    async markSent(id: number): Promise<void> {
+      await db
+        .update(pushSubscriptions)
+        .set({ lastSuccessAt: sql`now()` })
+        .where(eq(pushSubscriptions.id, id));
+    },
+
     /** One of the user's devices as the push channel needs it, or null. */
     async target(userId: string, id: number): Promise<PushTarget | null> {
       const [row] = await db

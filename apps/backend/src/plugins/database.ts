@@ -20,12 +20,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     tasksRepository: TasksRepository;
     projectsRepository: ProjectsRepository;
+    settingsRepository: SettingsRepository;
+    pushSubscriptionsRepository: PushSubscriptionsRepository;
     /** The reminder queue (pg-boss): written in task transactions, worked by plugins/reminders.ts. */
     queue: Queue;
     /** The pool, for the reminder worker (request handlers go through the repositories). */
     db: Database;
-    settingsRepository: SettingsRepository;
-    pushSubscriptionsRepository: PushSubscriptionsRepository;
     /** Resolves when the database answers a trivial query, rejects otherwise. */
     pingDatabase(): Promise<void>;
   }

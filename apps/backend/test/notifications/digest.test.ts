@@ -1,12 +1,7 @@
 import { createDatabase } from '@todo/db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpServer, startSmtpServer } from '../../../../tests/support/smtp-server.js';
-import {
-  type DeliverDigest,
-  digestTasks,
-  dueDigests,
-  sendDueDigests,
-} from '../../src/notifications/digest.js';
+import { digestTasks, dueDigests, sendDueDigests } from '../../src/notifications/digest.js';
 import { createEmailChannel } from '../../src/notifications/email-channel.js';
 import { verifyUnsubscribeToken } from '../../src/notifications/unsubscribe-token.js';
 import { buildTestApp, TEST_SECRET, type TestApp } from '../helpers/test-app.js';
@@ -111,23 +106,36 @@ describe('daily digest: what it says', () => {
     expect(tasks.today.map((task) => task.title)).toEqual(['Due this morning <b>', 'Due tonight']);
   });
 
-  it('emails it with plain-text and HTML bodies and a working unsubscribe link', async () => {
+  it('emails it once, with plain-text and HTML bodies and a working unsubscribe link', async () => {
     const email = createEmailChannel({
       smtpUrl: smtp.url,
       from: 'todo@example.test',
       publicAppUrl: APP_URL,
     });
-    const handed: string[] = [];
-    const deliver: DeliverDigest = async (delivery, send) => {
-      handed.push(delivery.key);
-      return send();
-    };
-    const options = { db: database.db, email, secret: TEST_SECRET, appUrl: APP_URL, deliver };
-    // 'empty' is due as well but has no tasks: no mail for it.
-    const sent = await sendDueDigests(options, new Date('2026-12-01T18:05:00Z'));
-    expect(sent).toBe(1);
-    expect(handed).toEqual(['digest:auckland:2026-12-02']);
+    const options = { db: database.db, email, secret: TEST_SECRET, appUrl: APP_URL };
+    const now = new Date('2026-12-01T18:05:00Z');
+    // Two replicas at once, then a later hour of the same local day: one mail. 'empty' is due as
+    // well but has no tasks: no mail for it.
+    const [first, second] = await Promise.all([
+      sendDueDigests(options, now),
+      sendDueDigests(options, now),
+    ]);
+    const later = await sendDueDigests(options, new Date('2026-12-01T19:05:00Z'));
+    // The second finds the delivery row (skipped) or no longer finds the digest due at all.
+    const outcomes = [...(first ?? []), ...(second ?? []), ...later].map((o) => o.status);
+    expect(outcomes.filter((status) => status === 'sent')).toHaveLength(1);
+    expect(outcomes.every((status) => status === 'sent' || status === 'skipped')).toBe(true);
+    const [row] = await t.sql`select status, kind, channel, target from deliveries
+      where key = 'digest:auckland:2026-12-02'`;
+    expect(row).toEqual({
+      status: 'sent',
+      kind: 'digest',
+      channel: 'email',
+      target: 'auckland@example.test',
+    });
     const [mail] = await smtp.waitForMails(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.mails).toHaveLength(1);
     const parsed = mail?.parsed;
     expect(mail?.envelopeTo).toEqual(['auckland@example.test']);
     expect(parsed?.subject).toBe('Your tasks for 2026-12-02: 2 overdue, 2 today');
@@ -146,16 +154,12 @@ describe('daily digest: what it says', () => {
   });
 
   it('sends nothing when email is off', async () => {
-    const deliver: DeliverDigest = async () => {
-      throw new Error('nothing should be delivered');
-    };
     const options = {
       db: database.db,
       email: createEmailChannel(null),
       secret: TEST_SECRET,
       appUrl: APP_URL,
-      deliver,
     };
-    expect(await sendDueDigests(options, new Date('2026-12-01T18:05:00Z'))).toBe(0);
+    expect(await sendDueDigests(options, new Date('2026-12-03T18:05:00Z'))).toEqual([]);
   });
 });

@@ -200,6 +200,27 @@ describe('POST /api/:user_id/tasks with text', () => {
   });
 });
 
+describe('POST /api/:user_id/tasks with reminders in the text', () => {
+  it('stores the reminders the line names, with their fire times', async () => {
+    const task = await quickAdd({
+      text: 'Dentist tomorrow 10am !30m remind me at due',
+      time_zone: 'Europe/Berlin',
+    });
+    expect(task.title).toBe('Dentist');
+    const due = Date.parse(task.due_at ?? '');
+    expect(
+      task.reminders.map(({ kind, minutes_before, fire_at }) => ({
+        kind,
+        minutes_before,
+        fire_at,
+      })),
+    ).toEqual([
+      { kind: 'before', minutes_before: 30, fire_at: new Date(due - 30 * 60_000).toISOString() },
+      { kind: 'due', minutes_before: null, fire_at: new Date(due).toISOString() },
+    ]);
+  });
+});
+
 describe('quickAddBody', () => {
   const db = () => drizzle(t.sql, { schema, casing: 'snake_case' });
 

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { TimeZoneSync } from '@/components/layout/time-zone-sync';
+import { IconSprite } from '@/components/ui/icons';
 import './globals.css';
 import './shell.css';
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {children}
+        <IconSprite />
         <TimeZoneSync />
       </body>
     </html>

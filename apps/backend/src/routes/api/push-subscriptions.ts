@@ -11,6 +11,7 @@ import {
 import Type from 'typebox';
 import { outboundUrlProblem } from '../../lib/outbound-url.js';
 import { refused } from '../../lib/refused.js';
+import { sendTestPush } from '../../notifications/test-push.js';
 import { sendProblem } from '../../plugins/problem-details.js';
 import { errorResponses, security } from './responses.js';
 
@@ -87,6 +88,55 @@ const pushSubscriptions: FastifyPluginAsyncTypebox = async (app) => {
       (await repo.remove(request.userId, request.params.id))
         ? reply.code(204).send(null)
         : sendProblem(reply, 404, NoSuchDevice),
+  );
+
+  app.post(
+    '/:id/test',
+    {
+      schema: {
+        ...common,
+        summary: 'Send a test push to one device now',
+        description:
+          '202 once the device’s push service accepted it. 404: no such device of the user’s, or ' +
+          'the push service said the subscription is gone (it is then removed). 409: this ' +
+          'server has no push. 502: the push service refused or could not be reached.',
+        params: DeviceParams,
+        response: {
+          202: Type.Null(),
+          ...errorResponses,
+          409: Type.Object(Problem.properties, { description: 'Push is off on this server' }),
+          502: Type.Object(Problem.properties, {
+            description: 'The push service did not accept it',
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = request;
+      const device = await repo.target(userId, request.params.id);
+      if (!device) return sendProblem(reply, 404, NoSuchDevice);
+      if (!app.channels.push.available) {
+        return sendProblem(reply, 409, 'Push notifications are not set up on this server');
+      }
+      // Again at send time: the name may resolve elsewhere since the device subscribed.
+      const problem = await outboundUrlProblem(device.endpoint, app.outboundPolicy);
+      if (problem) return sendProblem(reply, 422, `endpoint: ${problem}; remove this device`);
+      const outcome = await sendTestPush(app.db, app.channels.push, userId, device);
+      if (outcome.status === 'sent') {
+        await repo.markSent(device.id);
+        return reply.code(202).send(null);
+      }
+      if (outcome.status === 'gone') {
+        await repo.remove(userId, device.id);
+        return sendProblem(
+          reply,
+          404,
+          'The browser no longer has this subscription; it was removed',
+        );
+      }
+      const detail = outcome.status === 'failed' ? `: ${outcome.error}` : '';
+      return sendProblem(reply, 502, `The push service did not accept the test${detail}`);
+    },
   );
 };
 

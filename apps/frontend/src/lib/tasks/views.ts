@@ -1,5 +1,5 @@
 import { type ListTasksQuery, TASK_LIMITS, type Task } from '@todo/contract';
-import { startOfZonedDay } from '@todo/schedule';
+import { formatInZone, startOfZonedDay } from '@todo/schedule';
 import { dueRange } from '@/lib/tasks/query';
 
 /** The lists the sidebar opens; `all` is `/` with its filter bar. */
@@ -38,12 +38,7 @@ function dayOffset(dueAt: string, now: Date, timeZone: string): number {
 }
 
 function dayLabel(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(instant);
+  return formatInZone(instant, timeZone, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 function nonEmpty<T extends Task>(groups: TaskGroup<T>[]): TaskGroup<T>[] {
