@@ -51,6 +51,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
+    appUrl: options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000',
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });

@@ -9,12 +9,8 @@ import {
   reminderDeliveryKey,
 } from './deliver.js';
 import type { ReminderJobData } from './queue.js';
-import {
-  type ReminderFacts,
-  reminderMail,
-  reminderPush,
-  reminderTopic,
-} from './reminder-message.js';
+import { reminderEmail } from './reminder-email.js';
+import { type ReminderFacts, reminderPush, reminderTopic } from './reminder-message.js';
 import type { ReminderMetrics } from './reminder-metrics.js';
 
 const { reminders, tasks, user, notificationSettings, pushSubscriptions } = schema;
@@ -26,6 +22,8 @@ export interface ReminderWorkerOptions {
   db: Database;
   channels: Channels;
   metrics: ReminderMetrics;
+  /** The frontend's public origin, for the link in a reminder email (PUBLIC_APP_URL). */
+  appUrl: string;
 }
 
 /**
@@ -34,7 +32,7 @@ export interface ReminderWorkerOptions {
  * sending. Throws when a target failed in a way worth retrying: pg-boss retries the job with
  * backoff, and the targets already sent are skipped by their delivery rows.
  */
-export function createReminderWorker({ db, channels, metrics }: ReminderWorkerOptions) {
+export function createReminderWorker({ db, channels, metrics, appUrl }: ReminderWorkerOptions) {
   return async function deliverReminder(job: ReminderJobData): Promise<void> {
     const fireAt = new Date(job.fireAt);
     const [found] = await db
@@ -113,7 +111,7 @@ export function createReminderWorker({ db, channels, metrics }: ReminderWorkerOp
       }
     }
     if (found.emailReminders && channels.email.available && found.email) {
-      const message = reminderMail(facts, found.email);
+      const message = reminderEmail(facts, found.email, appUrl);
       outcomes.push(await once('email', found.email, () => channels.email.send(message)));
     }
     const retry = outcomes.flatMap((outcome) =>

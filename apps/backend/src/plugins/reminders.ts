@@ -7,6 +7,8 @@ import { createReminderWorker } from '../notifications/reminder-worker.js';
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
+  /** The frontend's public origin, for links in reminder emails. */
+  appUrl: string;
   /** How long close() waits for a delivery in progress before failing it back to the queue. */
   stopTimeoutMs: number;
 }
@@ -23,6 +25,7 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
     db: app.db,
     channels: app.channels,
     metrics: app.queue.metrics,
+    appUrl: options.appUrl,
   });
   let closing = false;
   let boss: PgBoss | undefined;
@@ -48,7 +51,10 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
           REMINDER_QUEUE,
           { pollingIntervalSeconds: 1, batchSize: 1 },
           async ([job]) => {
-            if (job) await deliver(job.data);
+            if (!job) return;
+            // Which replica works which job: what an operator (and the kill -9 test) looks for.
+            app.log.info({ jobId: job.id, ...job.data }, 'delivering reminder');
+            await deliver(job.data);
           },
         );
         return;

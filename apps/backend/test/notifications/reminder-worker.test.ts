@@ -30,7 +30,12 @@ let device: number;
 beforeEach(async () => {
   recorder = recordingChannels();
   metrics = createReminderMetrics();
-  deliver = createReminderWorker({ db: database.db, channels: recorder.channels, metrics });
+  deliver = createReminderWorker({
+    db: database.db,
+    channels: recorder.channels,
+    metrics,
+    appUrl: 'http://app.example.test',
+  });
   await t.sql`delete from push_subscriptions`;
   await t.sql`delete from notification_settings`;
   const [row] = await t.sql<{ id: number }[]>`
