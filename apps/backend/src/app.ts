@@ -36,7 +36,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  fastify.decorate('channels', options.channels ?? createChannels(options.notifications));
+  fastify.decorate(
+    'channels',
+    options.channels ?? createChannels(options.notifications, options.outbound),
+  );
   fastify.decorate('outboundPolicy', options.outbound);
   await fastify.register(validation);
   await fastify.register(problemDetails);
@@ -52,6 +55,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
     appUrl: options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000',
+    secret: options.auth.secret,
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });

@@ -1,5 +1,6 @@
 import type { NotificationSettings } from '@todo/contract';
 import type { NotificationsConfig } from '../config.js';
+import type { OutboundPolicy } from '../lib/outbound-url.js';
 import type { Channels } from './channel.js';
 import { createEmailChannel } from './email-channel.js';
 import { createPushChannel } from './push-channel.js';
@@ -27,10 +28,19 @@ export const NO_CHANNELS: Channels = {
   email: { available: false, send: async () => off },
 };
 
-/** The channels the configuration turns on; none without one (tests that send nothing). */
-export function createChannels(config: NotificationsConfig | undefined): Channels {
+/**
+ * The channels the configuration turns on; none without one (tests that send nothing). Every
+ * push goes through the SSRF guard of `outbound` first.
+ */
+export function createChannels(
+  config: NotificationsConfig | undefined,
+  outbound: OutboundPolicy,
+): Channels {
   if (!config) return NO_CHANNELS;
-  return { push: createPushChannel(config.push), email: createEmailChannel(config.email) };
+  return {
+    push: createPushChannel(config.push, { outbound }),
+    email: createEmailChannel(config.email),
+  };
 }
 
 /** One line for the start-up log: what is on, and where the VAPID key comes from (no secrets). */

@@ -3,6 +3,7 @@ import type { Agent } from 'node:https';
 import type { PushPayload } from '@todo/contract';
 import type { WebPushError } from 'web-push';
 import type { NotificationsConfig } from '../config.js';
+import { type OutboundPolicy, outboundUrlProblem } from '../lib/outbound-url.js';
 import type { PushChannel, PushOptions, PushTarget, SendOutcome } from './channel.js';
 
 export interface PushChannelOptions {
@@ -10,6 +11,11 @@ export interface PushChannelOptions {
   timeoutMs?: number;
   /** For tests: an agent trusting a local push service's certificate. */
   agent?: Agent;
+  /**
+   * The SSRF guard, checked before every send: an endpoint was checked when it subscribed, but the
+   * name it holds may resolve elsewhere by now. Left out (unit tests): not checked.
+   */
+  outbound?: OutboundPolicy;
 }
 
 /** RFC 8030 allows a Topic of up to 32 base64url characters; anything else is hashed into one. */
@@ -51,7 +57,7 @@ export function pushOutcome(error: unknown): SendOutcome {
 /** Web Push with VAPID (RFC 8292) and aes128gcm payloads (RFC 8291), through `web-push`. */
 export function createPushChannel(
   config: NotificationsConfig['push'],
-  { timeoutMs = 5000, agent }: PushChannelOptions = {},
+  { timeoutMs = 5000, agent, outbound }: PushChannelOptions = {},
 ): PushChannel {
   const vapidDetails = {
     subject: config.subject,
@@ -62,6 +68,8 @@ export function createPushChannel(
     available: true,
     publicKey: config.publicKey,
     async send(target: PushTarget, payload: PushPayload, options: PushOptions) {
+      const problem = outbound && (await outboundUrlProblem(target.endpoint, outbound));
+      if (problem) return { status: 'failed', error: `push endpoint ${problem}`, retry: false };
       try {
         const webPush = await loadWebPush();
         await webPush.sendNotification(

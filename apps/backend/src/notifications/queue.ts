@@ -26,6 +26,9 @@ export interface ReminderJobs {
 }
 
 export const REMINDER_QUEUE: QueueName = 'reminder';
+/** Checked every quarter hour: sends the daily digests whose hour has come (digest.ts). */
+export const DIGEST_QUEUE: QueueName = 'digest';
+export const DIGEST_CRON = '*/15 * * * *';
 
 /** pg-boss's SQL ($1 … $n) as a drizzle statement, so it runs on the transaction's connection. */
 function statement(text: string, values: unknown[]): SQL {
@@ -57,7 +60,9 @@ export function createBoss(options: QueueOptions): PgBoss {
     connectionString: options.url,
     schema: BOSS_SCHEMA,
     migrate: false,
-    schedule: false,
+    // The digest's cron (DIGEST_CRON): each replica's clock monitor may enqueue it; pg-boss
+    // keeps one job per cron tick.
+    schedule: true,
     max: 3,
     application_name: 'todo-backend-queue',
     // Expired jobs are found by this maintenance pass: as often as a job may run, so a job of a

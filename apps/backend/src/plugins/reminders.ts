@@ -1,14 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type PgBoss from 'pg-boss';
-import { createBoss, REMINDER_QUEUE, type ReminderJobData } from '../notifications/queue.js';
+import { sendDueDigests } from '../notifications/digest.js';
+import {
+  createBoss,
+  DIGEST_CRON,
+  DIGEST_QUEUE,
+  REMINDER_QUEUE,
+  type ReminderJobData,
+} from '../notifications/queue.js';
 import { createReminderWorker } from '../notifications/reminder-worker.js';
 
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
-  /** The frontend's public origin, for links in reminder emails. */
+  /** The frontend's public origin, for links in reminder and digest emails. */
   appUrl: string;
+  /** BETTER_AUTH_SECRET: signs the digest's unsubscribe links. */
+  secret: string;
   /** How long close() waits for a delivery in progress before failing it back to the queue. */
   stopTimeoutMs: number;
 }
@@ -57,6 +66,18 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
             await deliver(job.data);
           },
         );
+        await candidate.work(DIGEST_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+          await sendDueDigests({
+            db: app.db,
+            email: app.channels.email,
+            secret: options.secret,
+            appUrl: options.appUrl,
+            observe: app.queue.metrics.observe,
+          });
+        });
+        // A quarter-hourly check rather than one at the hour: a digest whose hour came while no
+        // replica ran is still sent that local day (its delivery row keeps it to one).
+        await candidate.schedule(DIGEST_QUEUE, DIGEST_CRON);
         return;
       } catch (error) {
         app.log.warn(

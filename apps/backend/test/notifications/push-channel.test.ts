@@ -49,6 +49,24 @@ describe('push channel', () => {
     expect(push).toMatchObject({ payload, topic: 'reminder-7', ttl: 3600, urgency: 'high' });
   });
 
+  it('checks the SSRF guard before every send: an endpoint that now resolves inside is not sent to', async () => {
+    const to = target();
+    const guarded = createPushChannel(config, {
+      agent,
+      outbound: { httpsOnly: true, allowPrivate: false },
+    });
+    const outcome = await guarded.send(to, payload, options);
+    expect(outcome).toMatchObject({ status: 'failed', retry: false });
+    expect(outcome.status === 'failed' && outcome.error).toMatch(/^push endpoint host .* internal/);
+    expect(service.received.filter((p) => p.endpoint === to.endpoint)).toEqual([]);
+    // The same endpoint, allowed by the operator (OUTBOUND_ALLOW_PRIVATE), is sent to.
+    const allowed = createPushChannel(config, {
+      agent,
+      outbound: { httpsOnly: true, allowPrivate: true },
+    });
+    expect(await allowed.send(to, payload, options)).toEqual({ status: 'sent' });
+  });
+
   it('hashes a topic that RFC 8030 would not accept into one it does', async () => {
     const to = target();
     const outcome = await createPushChannel(config, { agent }).send(to, payload, {
