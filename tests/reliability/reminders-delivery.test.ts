@@ -27,6 +27,9 @@ describe('reminder delivery across backend processes (production build, real Pos
       env: {
         REMINDER_JOB_TIMEOUT_SECONDS: String(JOB_TIMEOUT_SECONDS),
         NODE_EXTRA_CA_CERTS: push.caFile,
+        // The local push service is on 127.0.0.1: allowed as an operator allows one (every push
+        // checks the SSRF guard right before it is sent).
+        OUTBOUND_ALLOW_PRIVATE: 'true',
         ...env,
       },
     });
