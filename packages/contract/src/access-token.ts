@@ -61,20 +61,48 @@ function accessTokenKey(secret: string): Promise<HmacKey> {
   return key;
 }
 
+/** `read`: GET and HEAD only. `write`: everything. A token without the claim is `write`. */
+export type TokenScope = 'read' | 'write';
+
 export interface SignOptions {
   /** Seconds from now until the token expires (default TOKEN_TTL_SECONDS). */
   ttlSeconds?: number;
   /** Epoch seconds the token is issued at (default now). */
   issuedAt?: number;
+  /**
+   * The `scope` claim: what the credential behind this call allows (a personal access token's or
+   * an OAuth grant's scope). Omitted for the signed-in user's own calls, which may do anything.
+   */
+  scope?: TokenScope;
+  /**
+   * The `tid` claim: which credential the call was made with ("pat:12", "oauth:…"), so the backend
+   * can tell one token's calls from another's. Omitted for the signed-in user's own calls.
+   */
+  credentialId?: string;
+}
+
+/** What a valid token says: whose call it is and what it may do. */
+export interface AccessTokenClaims {
+  userId: string;
+  scope: TokenScope;
+  credentialId?: string;
 }
 
 /** Signs the short-lived HS256 token that authorises one user's calls to the backend. */
 export async function signAccessToken(
   secret: string,
   userId: string,
-  { ttlSeconds = TOKEN_TTL_SECONDS, issuedAt = Math.floor(Date.now() / 1000) }: SignOptions = {},
+  {
+    ttlSeconds = TOKEN_TTL_SECONDS,
+    issuedAt = Math.floor(Date.now() / 1000),
+    scope,
+    credentialId,
+  }: SignOptions = {},
 ): Promise<string> {
-  return new SignJWT({})
+  const claims: Record<string, string> = {};
+  if (scope) claims.scope = scope;
+  if (credentialId) claims.tid = credentialId;
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(TOKEN_ISSUER)
@@ -87,8 +115,10 @@ export async function signAccessToken(
 /** Why a token was refused, in words safe to return to the caller. */
 export class AccessTokenError extends Error {}
 
-/** A verifier bound to one secret; returns the user id (`sub`) of a valid token. */
-export function createAccessTokenVerifier(secret: string): (token: string) => Promise<string> {
+/** A verifier bound to one secret; returns the claims of a valid token. */
+export function createAccessTokenVerifier(
+  secret: string,
+): (token: string) => Promise<AccessTokenClaims> {
   // Derived and imported once: given raw bytes, jose would import the key again for every token.
   const key = accessTokenKey(secret);
   key.catch(() => {}); // A failure surfaces, as a refused token, when a token is verified.
@@ -104,7 +134,14 @@ export function createAccessTokenVerifier(secret: string): (token: string) => Pr
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
         throw new AccessTokenError('The token has no subject');
       }
-      return payload.sub;
+      const { scope = 'write', tid } = payload;
+      if (scope !== 'read' && scope !== 'write') {
+        throw new AccessTokenError("The token's scope claim is not accepted");
+      }
+      if (tid !== undefined && (typeof tid !== 'string' || tid.length === 0)) {
+        throw new AccessTokenError("The token's tid claim is not accepted");
+      }
+      return { userId: payload.sub, scope, ...(tid ? { credentialId: tid } : {}) };
     } catch (error) {
       if (error instanceof AccessTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new AccessTokenError('The token has expired');

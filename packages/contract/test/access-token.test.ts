@@ -20,10 +20,11 @@ beforeAll(async () => {
 });
 
 function otherToken(
-  claims: { iss?: string; aud?: string; sub?: string },
+  claims: { iss?: string; aud?: string; sub?: string; scope?: unknown; tid?: unknown },
   signingKey: Uint8Array = key,
 ) {
-  return new SignJWT({})
+  const { iss: _iss, aud: _aud, sub: _sub, ...extra } = claims;
+  return new SignJWT(extra)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub ?? 'user-1')
     .setIssuer(claims.iss ?? TOKEN_ISSUER)
@@ -43,7 +44,7 @@ describe('the token key', () => {
   });
 
   it('verifies a token built by hand with that key', async () => {
-    expect(await verify(await otherToken({ sub: 'by-hand' }, byHand))).toBe('by-hand');
+    expect((await verify(await otherToken({ sub: 'by-hand' }, byHand))).userId).toBe('by-hand');
   });
 
   it('refuses a token signed with the secret itself', async () => {
@@ -54,7 +55,23 @@ describe('the token key', () => {
 
 describe('access tokens', () => {
   it('round-trips the user id', async () => {
-    expect(await verify(await signAccessToken(secret, 'user-1'))).toBe('user-1');
+    expect(await verify(await signAccessToken(secret, 'user-1'))).toEqual({
+      userId: 'user-1',
+      scope: 'write',
+    });
+  });
+
+  it('carries the scope and credential of a token minted for one', async () => {
+    const token = await signAccessToken(secret, 'user-1', { scope: 'read', credentialId: 'pat:7' });
+    expect(await verify(token)).toEqual({ userId: 'user-1', scope: 'read', credentialId: 'pat:7' });
+  });
+
+  it.each([
+    ['an unknown scope', { scope: 'admin' }],
+    ['an empty credential', { tid: '' }],
+    ['a credential that is not text', { tid: 7 }],
+  ])('refuses a token with %s', async (_name, claims) => {
+    await expect(verify(await otherToken(claims))).rejects.toBeInstanceOf(AccessTokenError);
   });
 
   it('carries the issuer, audience and a short expiry', async () => {

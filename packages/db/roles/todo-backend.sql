@@ -14,3 +14,8 @@ GRANT SELECT (id, email, name) ON TABLE "user" TO todo_backend;
 -- archives jobs. Its tables and queues are made by the migration step as their owner, so no CREATE.
 GRANT USAGE ON SCHEMA pgboss TO todo_backend;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO todo_backend;
+-- Issue 12. The change log: record_change() runs with the writer's rights, so the backend inserts
+-- into it with every task write; it reads it (live updates, webhooks) and prunes it.
+GRANT SELECT, INSERT, DELETE ON TABLE change_events TO todo_backend;
+GRANT SELECT, UPDATE ON TABLE change_cursors TO todo_backend;
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE webhooks, webhook_deliveries, calendar_feeds TO todo_backend;

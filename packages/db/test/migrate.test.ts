@@ -52,8 +52,12 @@ describe('migrate', () => {
     await migrate(url);
     expect(await tables(url)).toEqual([
       'account',
+      'calendar_feeds',
+      'change_cursors',
+      'change_events',
       'deliveries',
       'notification_settings',
+      'personal_access_tokens',
       'projects',
       'push_subscriptions',
       'rate_limit',
@@ -62,6 +66,8 @@ describe('migrate', () => {
       'tasks',
       'user',
       'verification',
+      'webhook_deliveries',
+      'webhooks',
     ]);
   });
 

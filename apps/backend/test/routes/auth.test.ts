@@ -128,6 +128,31 @@ describe('401 without a valid token', () => {
     expect(response.body).not.toContain(expired);
   });
 
+  it('lets a read-scoped token read but not write (403), whatever the method', async () => {
+    const read = await signAccessToken(TEST_SECRET, 'alice', {
+      scope: 'read',
+      credentialId: 'pat:1',
+    });
+    const headers = { authorization: `Bearer ${read}` };
+    const list = await t.app.inject({ method: 'GET', url: '/api/alice/tasks', headers });
+    expect(list.statusCode).toBe(200);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const response = await t.app.inject({
+        method,
+        url: method === 'POST' ? '/api/alice/tasks' : '/api/alice/tasks/1',
+        headers,
+        payload: { title: 'not written' },
+      });
+      expect(expectProblem(response, 403).detail).toBe(
+        'This token can only read: it was given the read scope',
+      );
+    }
+    const after = await t.app.inject({ method: 'GET', url: '/api/alice/tasks', headers });
+    expect(after.json().items.map((task: { title: string }) => task.title)).not.toContain(
+      'not written',
+    );
+  });
+
   it('accepts the scheme name in any case (RFC 9110)', async () => {
     for (const scheme of ['bearer', 'BEARER']) {
       const response = await t.app.inject({

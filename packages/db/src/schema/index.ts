@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './connections.js';
 export * from './projects.js';
 export * from './reminders.js';
 export * from './tasks.js';

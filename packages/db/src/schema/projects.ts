@@ -40,6 +40,8 @@ export const projects = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     /** Goes up by one with every write, as tasks.version. */
     version: integer().notNull().default(1),
+    /** Where an import took this project from: importing twice adds nothing. */
+    importKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -47,6 +49,7 @@ export const projects = pgTable(
     check('projects_name_length', sql`char_length(${table.name}) between 1 and 60`),
     // "#home" in quick add must name one project: names are unique per user, ignoring case.
     uniqueIndex('projects_user_name_idx').on(table.userId, sql`lower(${table.name})`),
+    uniqueIndex('projects_user_import_key_idx').on(table.userId, table.importKey),
     uniqueIndex('projects_user_inbox_idx').on(table.userId).where(sql`${table.isInbox}`),
     index('projects_user_position_idx').on(table.userId, table.position),
   ],

@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { projects } from './projects.js';
@@ -54,6 +55,8 @@ export const tasks = pgTable(
     nextOccurrenceId: integer().references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
     /** Goes up by one with every write: the API's ETag, so a stale edit is refused (412). */
     version: integer().notNull().default(1),
+    /** Where an import took this task from ("todoist:<row>", "json:<id>"): importing twice adds nothing. */
+    importKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -76,5 +79,6 @@ export const tasks = pgTable(
     index('tasks_user_created_idx').on(table.userId, table.createdAt),
     index('tasks_user_priority_idx').on(table.userId, table.priority),
     index('tasks_tags_gin_idx').using('gin', table.tags),
+    uniqueIndex('tasks_user_import_key_idx').on(table.userId, table.importKey),
   ],
 );

@@ -1,11 +1,12 @@
 import 'server-only';
-import { createDatabase, schema } from '@todo/db/client';
+import { schema } from '@todo/db/client';
 import { withoutQuery } from '@todo/db/errors';
 import { APIError, betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 import { accountFieldsProblem } from '@/lib/auth/messages';
+import { getDatabase } from '@/lib/db/database';
 import type { ServerEnv } from '@/lib/env/read';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { requestOrigin } from '@/lib/http/request-origin';
@@ -22,7 +23,7 @@ async function checkAccountFields(fields: { name?: unknown; image?: unknown }) {
 
 /** Builds the Better Auth instance on the shared schema in packages/db. */
 export function createAuth(env: ServerEnv) {
-  const { db } = createDatabase(env.databaseUrl, { applicationName: 'todo-frontend', max: 5 });
+  const db = getDatabase(env.databaseUrl);
   const pinned = env.authUrl !== undefined;
   return betterAuth({
     appName: 'Todo',

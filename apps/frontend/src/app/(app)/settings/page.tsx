@@ -39,6 +39,8 @@ export default async function SettingsPage() {
           </>
         )}
       </section>
+      {/* Issue 12 adds one <section> per part here, each its own component, in this order:
+          access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
     </div>
   );
 }
