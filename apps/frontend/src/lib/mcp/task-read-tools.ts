@@ -55,7 +55,7 @@ export function registerTaskReadTools(server: McpServer, { backend, userTimeZone
         ...(input.overdue ? { overdue: true } : {}),
       };
       const result = await backend.listTasks(query);
-      if (!result.ok) return failureResult(result, 'The project');
+      if (!result.ok) return failureResult(result, 'The list');
       const { items, total, next_offset } = result.data;
       const more =
         next_offset === null ? '' : `\n(${total} in all; offset ${next_offset} for more)`;
