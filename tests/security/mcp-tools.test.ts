@@ -96,7 +96,7 @@ describe('the tools', () => {
     const added = await call(client, 'add_tasks', {
       time_zone: 'Europe/Berlin',
       tasks: [
-        { text: 'Pay rent tomorrow 9am p1 #home @bills' },
+        { text: 'Pay rent tomorrow 9am p1 #home @bills !30m' },
         { title: 'Buy milk', priority: 'low', tags: ['errand'], description: '2 litres' },
         { text: 'Both', title: 'Both' },
         { text: 'Water plants #NoSuchProject' },
@@ -159,6 +159,16 @@ describe('the tools', () => {
     expect(got.isError).toBe(false);
     expect(got.text).toContain('Description: 2 litres');
     expect(got.data.task).toMatchObject({ id: milk.id, title: 'Buy milk', tags: ['errand'] });
+    const withReminder = await call(client, 'get_task', { id: rent.id });
+    expect(withReminder.text).toContain('Reminder: 30 min before');
+
+    const sub = await call(client, 'add_tasks', {
+      tasks: [{ title: 'Pick a brand', parent_id: milk.id }],
+    });
+    const [subtask] = sub.data.created as Task[];
+    const parent = await call(client, 'get_task', { id: milk.id });
+    expect(parent.text).toContain(`Subtasks:\n#${subtask?.id} [open] Pick a brand`);
+    expect(parent.data.subtasks).toEqual([expect.objectContaining({ id: subtask?.id })]);
   });
 
   it('update_task changes the fields given and keeps the rest', async () => {

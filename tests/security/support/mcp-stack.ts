@@ -36,8 +36,11 @@ export interface McpStack {
   task(userId: string, id: number): Promise<Task | null>;
 }
 
-/** Registers the hooks that start the stack for a test file; returns an accessor for it. */
-export function useMcpStack(): () => McpStack {
+/**
+ * Registers the hooks that start the stack for a test file; returns an accessor for it.
+ * `frontendEnv` is added to the frontend's environment.
+ */
+export function useMcpStack(frontendEnv: Record<string, string> = {}): () => McpStack {
   let database: TestDatabase | undefined;
   let sql: postgres.Sql | undefined;
   let backend: BackendProcess | undefined;
@@ -58,6 +61,7 @@ export function useMcpStack(): () => McpStack {
       BACKEND_URL: backend.url,
       // The tests make many calls with one token: well inside any per-token limit.
       TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+      ...frontendEnv,
     });
     const [ada, bob] = await Promise.all([signUp(origin, 'ada'), signUp(origin, 'bob')]);
     if (!ada.userId || !bob.userId) throw new Error(`sign-up failed: ${ada.status} ${bob.status}`);

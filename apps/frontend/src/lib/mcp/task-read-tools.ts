@@ -7,6 +7,7 @@ import { describeTask, describeTasks, taskData } from '@/lib/mcp/format';
 import { dateTime, projectId, taskId, timeZone } from '@/lib/mcp/input-schemas';
 import type { ToolContext } from '@/lib/mcp/tool-context';
 import { failureResult, toolResult } from '@/lib/mcp/tool-result';
+import { describeReminder, reminderInputs } from '@/lib/tasks/reminders';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true } as const;
 
@@ -86,7 +87,10 @@ export function registerTaskReadTools(server: McpServer, { backend, userTimeZone
       const children = subtasks?.ok ? subtasks.data.items : [];
       const lines = [describeTask(task)];
       if (task.description) lines.push(`Description: ${task.description}`);
-      for (const reminder of task.reminders) lines.push(`Reminder: ${JSON.stringify(reminder)}`);
+      const now = new Date();
+      for (const reminder of reminderInputs(task.reminders)) {
+        lines.push(`Reminder: ${describeReminder(reminder, now, task.time_zone)}`);
+      }
       if (children.length > 0) lines.push('Subtasks:', describeTasks(children, ''));
       return toolResult(lines.join('\n'), {
         task: { ...taskData(task), reminders: task.reminders },
