@@ -122,6 +122,7 @@ describe('malformed calls', () => {
       ['add_tasks', { tasks: Array.from({ length: 51 }, () => ({ title: 'x' })) }, /tasks/],
       ['find_tasks', { due_before: 'next week' }, /due_before/],
       ['overview', { time_zone: 'Mars/Olympus' }, /time zone/i],
+      ['no_such_tool', {}, /no_such_tool not found/],
     ];
     for (const [name, args, mentions] of cases) {
       const answer = await call(client, name, args);
