@@ -63,7 +63,16 @@ function eventLines(task: FeedTask, timeZone: string, appOrigin: string): string
  * own zone with a VTIMEZONE for that zone, repeating ones with their RRULE.
  */
 export function feedDocument(options: FeedDocumentOptions, now = new Date()): string {
-  const zoneOf = (task: FeedTask) => canonicalTimeZone(task.timeZone) ?? 'UTC';
+  // Once per zone name: resolving one costs an Intl call, and 2,000 tasks share a few zones.
+  const zones = new Map<string, string>();
+  const zoneOf = ({ timeZone }: FeedTask) => {
+    let zone = zones.get(timeZone);
+    if (zone === undefined) {
+      zone = canonicalTimeZone(timeZone) ?? 'UTC';
+      zones.set(timeZone, zone);
+    }
+    return zone;
+  };
   const zoned = options.tasks.filter((task) => !isUtc(zoneOf(task)));
   return icsDocument([
     'BEGIN:VCALENDAR',

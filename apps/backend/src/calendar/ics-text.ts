@@ -17,25 +17,23 @@ export function escapeText(value: string): string {
 
 /**
  * Folds a content line into lines of at most 75 octets, each continuation starting with a
- * space. Splits only between code points, so no UTF-8 sequence (an emoji's four octets) is cut.
+ * space. Cuts only before the first octet of a UTF-8 sequence, so no character (an emoji's four
+ * octets) is split.
  */
 export function foldLine(line: string): string {
+  const octets = Buffer.from(line);
+  if (octets.length <= MAX_LINE_OCTETS) return line;
   const lines: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const character of line) {
-    const size = Buffer.byteLength(character);
-    // A continuation line's leading space counts towards its 75 octets.
-    const limit = lines.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (octets + size > limit) {
-      lines.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += character;
-    octets += size;
+  let start = 0;
+  // A continuation line's leading space counts towards its 75 octets.
+  for (let limit = MAX_LINE_OCTETS; octets.length - start > limit; limit = MAX_LINE_OCTETS - 1) {
+    let end = start + limit;
+    // 10xxxxxx is a continuation octet: step back to where its character starts.
+    while (((octets[end] ?? 0) & 0xc0) === 0x80) end--;
+    lines.push(octets.toString('utf8', start, end));
+    start = end;
   }
-  lines.push(current);
+  lines.push(octets.toString('utf8', start));
   return lines.join('\r\n ');
 }
 
