@@ -1,5 +1,8 @@
 import 'server-only';
 import {
+  CalendarFeedList,
+  type CreateCalendarFeedBody,
+  CreatedCalendarFeed,
   type CreateProjectBody,
   type CreateTaskBody,
   type ListProjectsQuery,
@@ -204,6 +207,11 @@ export function createBackendClient(options: BackendClientOptions) {
         undefined,
         options.version,
       ),
+    listCalendarFeeds: () => call('GET', '/calendar-feeds', CalendarFeedList),
+    /** Makes the feed (every task, or one project's) or gives it a new URL; the token once. */
+    createCalendarFeed: (body: CreateCalendarFeedBody) =>
+      call('POST', '/calendar-feeds', CreatedCalendarFeed, body),
+    deleteCalendarFeed: (id: number) => callEmpty('DELETE', `/calendar-feeds/${Math.trunc(id)}`),
   };
 }
 
