@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { AccessTokens } from '@/components/settings/access-tokens';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
+import { getDatabase } from '@/lib/db/database';
 import { userTimeZone } from '@/lib/time-zone/server';
+import { listPersonalTokens } from '@/lib/tokens/token-service';
 import './settings.css';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -12,10 +15,11 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone] = await Promise.all([
+  const [settings, devices, timeZone, tokens] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    listPersonalTokens(getDatabase(), session.user.id),
   ]);
   return (
     <div className="settings">
@@ -41,6 +45,7 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <AccessTokens tokens={tokens} timeZone={timeZone} />
     </div>
   );
 }
