@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, signUp, test } from './support/fixtures';
 
 /** Creates a token in Settings → Access tokens and returns it as shown once. */
@@ -105,4 +106,36 @@ test('a read-only token reads but gets 403 on every write, and nothing changes',
   expect((await request.get('/api/v1/tasks', { headers: bearer('todo_pat_nope') })).status()).toBe(
     401,
   );
+});
+
+test('the access tokens section: field errors, the token shown once, the revoke dialog, all accessible', async ({
+  page,
+}) => {
+  await signUp(page);
+  await page.goto('/settings');
+  const form = page.getByRole('form', { name: 'New access token' });
+  await form.getByRole('button', { name: 'Create token' }).click();
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription(/Give the token a name/);
+  await form.getByLabel('Expires').selectOption({ label: 'On a date' });
+  await form.getByLabel(/Last day/).fill('2020-01-01');
+  await form.getByLabel('Name').fill('Old');
+  await form.getByRole('button', { name: 'Create token' }).click();
+  await expect(form.getByLabel(/Last day/)).toHaveAccessibleDescription(/today or a later day/);
+  await expectNoSeriousViolations(page, '/settings with token form errors');
+
+  await form.getByLabel('Expires').selectOption({ label: 'Never' });
+  await form.getByRole('button', { name: 'Create token' }).click();
+  const shown = page.getByRole('region', { name: 'Your new token “Old”' });
+  await expect(shown).toBeFocused();
+  await expectNoSeriousViolations(page, '/settings with a new token shown');
+  await expect(page.getByText('Never expires')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Revoke Old' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke “Old”?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolations(page, '/settings with the revoke dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Revoke Old' })).toBeVisible();
 });
