@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AccessTokens } from '@/components/settings/access-tokens';
 import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
@@ -6,7 +7,9 @@ import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
 import { loadProjects } from '@/lib/backend/per-request';
+import { getDatabase } from '@/lib/db/database';
 import { userTimeZone } from '@/lib/time-zone/server';
+import { listPersonalTokens } from '@/lib/tokens/token-service';
 import './settings.css';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -14,10 +17,11 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone, calendarFeeds, projects] = await Promise.all([
+  const [settings, devices, timeZone, tokens, calendarFeeds, projects] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    listPersonalTokens(getDatabase(), session.user.id),
     backend.listCalendarFeeds(),
     loadProjects(session.user.id),
   ]);
@@ -45,6 +49,7 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <AccessTokens tokens={tokens} timeZone={timeZone} />
       <section aria-labelledby="calendar-feeds-heading" className="settings-section">
         <h2 id="calendar-feeds-heading">Calendar feeds</h2>
         {calendarFeeds.ok ? (
