@@ -73,6 +73,13 @@ describe('GET /docs/json', () => {
         'POST /api/{user_id}/push-subscriptions',
         'DELETE /api/{user_id}/push-subscriptions/{id}',
         'POST /api/{user_id}/push-subscriptions/{id}/test',
+        'GET /api/{user_id}/webhooks',
+        'POST /api/{user_id}/webhooks',
+        'PATCH /api/{user_id}/webhooks/{id}',
+        'DELETE /api/{user_id}/webhooks/{id}',
+        'POST /api/{user_id}/webhooks/{id}/rotate-secret',
+        'GET /api/{user_id}/webhooks/{id}/deliveries',
+        'POST /api/{user_id}/webhooks/{id}/test',
         'POST /api/unsubscribe',
       ].sort(),
     );
