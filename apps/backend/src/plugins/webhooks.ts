@@ -30,8 +30,12 @@ export interface WebhooksOptions {
   lookup?: LookupAll;
 }
 
-/** Sends per replica at once: a receiver slow to answer (up to 10 s) holds one of them. */
-const SENDERS = 4;
+/**
+ * Jobs a replica fetches at once and sends side by side: a receiver slow to answer (up to 10 s)
+ * holds one of them, not the queue. (pg-boss fetches once a second per worker: one job a
+ * fetch sent about 4 a second from 4 workers in the two-instance test.)
+ */
+const BATCH = 10;
 /** A NOTIFY starts a run this much later, so a burst of changes is read in one transaction. */
 const DEBOUNCE_MS = 100;
 /** When a run left events to read or to wait for (dispatch.ts, DispatchState). */
@@ -97,15 +101,22 @@ async function webhooks(app: FastifyInstance, options: WebhooksOptions) {
     lookup: options.lookup,
   });
   app.addQueueWorker(async (boss) => {
-    for (let sender = 0; sender < SENDERS; sender++) {
-      await boss.work<WebhookJobData>(
-        WEBHOOK_QUEUE,
-        { pollingIntervalSeconds: 1, batchSize: 1 },
-        async ([job]) => {
-          if (job) await deliver(job.data);
-        },
-      );
-    }
+    await boss.work<WebhookJobData>(
+      WEBHOOK_QUEUE,
+      { pollingIntervalSeconds: 1, batchSize: BATCH },
+      async (jobs) => {
+        const outcomes = await Promise.allSettled(jobs.map((job) => deliver(job.data)));
+        // pg-boss completes or fails a batch as one: fail the jobs to retry here, by id; the
+        // batch's completion then passes them by (it completes only jobs still active).
+        const failed = jobs.filter((_, index) => outcomes[index]?.status === 'rejected');
+        if (failed.length > 0) {
+          await boss.fail(
+            WEBHOOK_QUEUE,
+            failed.map((job) => job.id),
+          );
+        }
+      },
+    );
   });
 
   let listening: { unlisten(): Promise<void> } | undefined;
