@@ -150,8 +150,8 @@ const webhooks: FastifyPluginAsyncTypebox = async (app) => {
         ...common,
         summary: 'Send a `ping` delivery now and answer how it went',
         description:
-          'Signed like every delivery, event `ping`; sent once (no retry) and not kept in the ' +
-          'delivery log. 200 whatever the receiver answered: `delivered` says whether it was 2xx.',
+          'Signed like every delivery, event `ping`; sent once (no retry, 5 s timeout) and not kept ' +
+          'in the delivery log. 200 whatever the receiver answered: `delivered` says whether it was 2xx.',
         params: WebhookParams,
         response: { 200: WebhookTestResult, ...errorResponses },
       },
@@ -173,7 +173,8 @@ const webhooks: FastifyPluginAsyncTypebox = async (app) => {
           deliveryId: payload.id,
           body: JSON.stringify(payload),
         },
-        { outbound: app.outboundPolicy },
+        // Within the frontend's wait for an answer (8 s), so it can say what the receiver did.
+        { outbound: app.outboundPolicy, timeoutMs: 5_000 },
       );
       return {
         delivered: result.ok,
