@@ -2,6 +2,7 @@ import 'server-only';
 import {
   type CreateProjectBody,
   type CreateTaskBody,
+  type CreateWebhookBody,
   type ListProjectsQuery,
   type ListTasksQuery,
   NotificationSettings,
@@ -20,6 +21,12 @@ import {
   TaskList,
   taskEtag,
   type UpdateNotificationSettingsBody,
+  type UpdateWebhookBody,
+  Webhook,
+  WebhookDeliveryList,
+  WebhookList,
+  WebhookTestResult,
+  WebhookWithSecret,
 } from '@todo/contract';
 import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
@@ -192,6 +199,19 @@ export function createBackendClient(options: BackendClientOptions) {
         undefined,
         options.version,
       ),
+    listWebhooks: () => call('GET', '/webhooks', WebhookList),
+    /** The answer holds the signing secret: the only time it is shown. */
+    createWebhook: (body: CreateWebhookBody) => call('POST', '/webhooks', WebhookWithSecret, body),
+    updateWebhook: (id: number, body: UpdateWebhookBody) =>
+      call('PATCH', `/webhooks/${Math.trunc(id)}`, Webhook, body),
+    deleteWebhook: (id: number) => callEmpty('DELETE', `/webhooks/${Math.trunc(id)}`),
+    rotateWebhookSecret: (id: number) =>
+      call('POST', `/webhooks/${Math.trunc(id)}/rotate-secret`, WebhookWithSecret),
+    listWebhookDeliveries: (id: number) =>
+      call('GET', `/webhooks/${Math.trunc(id)}/deliveries`, WebhookDeliveryList),
+    /** Sends a signed ping now; the answer says what the receiver did. */
+    testWebhook: (id: number) =>
+      call('POST', `/webhooks/${Math.trunc(id)}/test`, WebhookTestResult),
   };
 }
 

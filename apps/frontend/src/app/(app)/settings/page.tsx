@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
+import { WebhooksSettings } from '@/components/settings/webhooks-settings';
 import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
@@ -12,10 +13,11 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone] = await Promise.all([
+  const [settings, devices, timeZone, webhooks] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    backend.listWebhooks(),
   ]);
   return (
     <div className="settings">
@@ -41,6 +43,14 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <section aria-labelledby="webhooks-heading" className="settings-section">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        {webhooks.ok ? (
+          <WebhooksSettings webhooks={webhooks.data.items} timeZone={timeZone} />
+        ) : (
+          <Banner title="Webhooks could not be loaded">{webhooks.message}</Banner>
+        )}
+      </section>
     </div>
   );
 }
