@@ -18,6 +18,8 @@ const { tasks } = schema;
  * Everything but `repeat` and `recurrence`: the rule's fields and summary come from
  * @todo/schedule, the one place rules are read (ruleJson below).
  */
+// Also over a row that is not in the table: webhooks/dispatch.ts names a change event's
+// jsonb_populate_record(null::tasks, data) "tasks", so a payload is the API's own JSON.
 export const taskObject = sql<string>`(select row_to_json(answer)::text from (select
   "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed",
   ${sql.raw(isoText('"tasks"."completed_at"'))} as completed_at, "tasks"."priority", "tasks"."tags",
