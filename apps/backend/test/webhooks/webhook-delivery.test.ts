@@ -223,6 +223,18 @@ describe('webhook deliveries', () => {
   });
 });
 
+describe('webhook metrics', () => {
+  it('count deliveries queued and attempts by outcome on GET /metrics', async () => {
+    const { body } = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const value = (line: string) => Number(new RegExp(`^${line} (\\d+)$`, 'm').exec(body)?.[1]);
+    // What the tests above sent: the flaky and the failing hook's retries, the final failure.
+    expect(value('webhook_deliveries_queued_total')).toBeGreaterThanOrEqual(10);
+    expect(value('webhook_attempts_total\\{outcome="succeeded"\\}')).toBeGreaterThanOrEqual(8);
+    expect(value('webhook_attempts_total\\{outcome="retry"\\}')).toBe(4);
+    expect(value('webhook_attempts_total\\{outcome="failed"\\}')).toBe(1);
+  });
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
