@@ -38,7 +38,7 @@ export interface WebhooksOptions {
 const BATCH = 10;
 /** A NOTIFY starts a run this much later, so a burst of changes is read in one transaction. */
 const DEBOUNCE_MS = 100;
-/** When a run left events to read or to wait for (dispatch.ts, DispatchState). */
+/** When a run left events to read or to wait for (dispatch.ts), or found another running. */
 const AGAIN_MS = 250;
 
 /**
@@ -88,7 +88,8 @@ async function webhooks(app: FastifyInstance, options: WebhooksOptions) {
     if (closing) return;
     try {
       const outcome = await dispatchChanges(app.db, enqueue, state);
-      if (outcome.again) runIn(AGAIN_MS);
+      // Busy: another replica's run may have read the log before the change that woke this one.
+      if (outcome.again || outcome.busy) runIn(AGAIN_MS);
     } catch (error) {
       app.log.warn({ err: error }, 'webhook dispatch failed: %s', (error as Error).message);
     }
