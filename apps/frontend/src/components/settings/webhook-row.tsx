@@ -1,7 +1,7 @@
 'use client';
 
 import type { Webhook, WebhookDelivery } from '@todo/contract';
-import { useState, useTransition } from 'react';
+import { useOptimistic, useState, useTransition } from 'react';
 import { useToast } from '@/components/ui/toaster';
 import { describeDue } from '@/lib/tasks/format-due';
 import {
@@ -24,6 +24,8 @@ export function WebhookRow({
 }) {
   const [pending, startTransition] = useTransition();
   const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
+  // Shown switched at once; the refreshed page confirms it, or a failure switches it back.
+  const [active, setOptimisticActive] = useOptimistic(webhook.active);
   const toast = useToast();
   const now = new Date();
   const name = new URL(webhook.url).host;
@@ -31,6 +33,7 @@ export function WebhookRow({
   const run = (work: () => Promise<void>) => startTransition(work);
   const setActive = (active: boolean) =>
     run(async () => {
+      setOptimisticActive(active);
       const updated = await updateWebhookAction(webhook.id, { active });
       if (!updated.ok) toast({ tone: 'error', message: updated.message });
     });
@@ -75,7 +78,7 @@ export function WebhookRow({
         <label className="settings-check">
           <input
             type="checkbox"
-            checked={webhook.active}
+            checked={active}
             disabled={pending}
             onChange={(change) => setActive(change.target.checked)}
           />
