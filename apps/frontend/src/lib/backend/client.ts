@@ -19,6 +19,7 @@ import {
   TagList,
   Task,
   TaskList,
+  type TokenScope,
   taskEtag,
   type UpdateNotificationSettingsBody,
   type UpdateWebhookBody,
@@ -49,7 +50,18 @@ export interface BackendClientOptions {
   userId: string;
   /** Milliseconds before a call counts as the backend being unavailable. */
   timeoutMs?: number;
+  /**
+   * The token or grant the call is made with (/api/v1, /mcp): its scope and id travel in the
+   * backend token, so a read credential cannot write. Left out for the signed-in user's own calls.
+   */
+  credential?: CallCredential;
   fetch?: typeof fetch;
+}
+
+/** What a backend token says about the credential behind a call. */
+export interface CallCredential {
+  scope: TokenScope;
+  credentialId: string;
 }
 
 const REASONS: Record<number, FailureReason> = {
@@ -84,7 +96,7 @@ async function problemFrom(response: Response): Promise<BackendFailure> {
 
 /** The typed data layer: every backend call of the app goes through one of these methods. */
 export function createBackendClient(options: BackendClientOptions) {
-  const { baseUrl, secret, userId, timeoutMs = 8000 } = options;
+  const { baseUrl, secret, userId, timeoutMs = 8000, credential } = options;
   const fetchImpl = options.fetch ?? fetch;
   const userPath = `/api/${encodeURIComponent(userId)}`;
 
@@ -95,7 +107,7 @@ export function createBackendClient(options: BackendClientOptions) {
     version?: number,
   ): Promise<Response | null> {
     try {
-      const token = await signAccessToken(secret, userId);
+      const token = await signAccessToken(secret, userId, credential);
       return await fetchImpl(`${baseUrl}${userPath}${path}`, {
         method,
         headers: {
@@ -217,10 +229,18 @@ export function createBackendClient(options: BackendClientOptions) {
 
 export type BackendClient = ReturnType<typeof createBackendClient>;
 
-/** The client for one signed-in user, configured from the validated environment. */
-export function backendFor(userId: string): BackendClient {
+/**
+ * The client for one signed-in user, configured from the validated environment; with a
+ * credential, for a caller of /api/v1 or /mcp acting with that token's scope.
+ */
+export function backendFor(userId: string, credential?: CallCredential): BackendClient {
   const env = getServerEnv();
-  return createBackendClient({ baseUrl: env.backendUrl, secret: env.authSecret, userId });
+  return createBackendClient({
+    baseUrl: env.backendUrl,
+    secret: env.authSecret,
+    userId,
+    credential,
+  });
 }
 
 /**
