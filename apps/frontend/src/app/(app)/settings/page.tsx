@@ -3,6 +3,7 @@ import { AccessTokens } from '@/components/settings/access-tokens';
 import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
+import { WebhooksSettings } from '@/components/settings/webhooks-settings';
 import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
@@ -17,14 +18,16 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone, tokens, calendarFeeds, projects] = await Promise.all([
-    backend.getNotificationSettings(),
-    backend.listPushDevices(),
-    userTimeZone(),
-    listPersonalTokens(getDatabase(), session.user.id),
-    backend.listCalendarFeeds(),
-    loadProjects(session.user.id),
-  ]);
+  const [settings, devices, timeZone, tokens, calendarFeeds, projects, webhooks] =
+    await Promise.all([
+      backend.getNotificationSettings(),
+      backend.listPushDevices(),
+      userTimeZone(),
+      listPersonalTokens(getDatabase(), session.user.id),
+      backend.listCalendarFeeds(),
+      loadProjects(session.user.id),
+      backend.listWebhooks(),
+    ]);
   return (
     <div className="settings">
       <h1 className="settings-heading">Settings</h1>
@@ -60,6 +63,14 @@ export default async function SettingsPage() {
           />
         ) : (
           <Banner title="Calendar feeds could not be loaded">{calendarFeeds.message}</Banner>
+        )}
+      </section>
+      <section aria-labelledby="webhooks-heading" className="settings-section">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        {webhooks.ok ? (
+          <WebhooksSettings webhooks={webhooks.data.items} timeZone={timeZone} />
+        ) : (
+          <Banner title="Webhooks could not be loaded">{webhooks.message}</Banner>
         )}
       </section>
     </div>
