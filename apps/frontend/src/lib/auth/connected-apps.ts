@@ -19,6 +19,18 @@ export function redirectHostOf(redirectUris: readonly string[]): string | null {
   return first && URL.canParse(first) ? new URL(first).host : null;
 }
 
+/** A registered client's name and redirect URIs, for the consent page; null when unknown. */
+export async function findClient(
+  clientId: string,
+): Promise<{ name: string; redirectUris: string[] } | null> {
+  const { oauthClient: clients } = schema;
+  const [row] = await getDatabase()
+    .select({ name: clients.name, redirectUris: clients.redirectUris })
+    .from(clients)
+    .where(and(eq(clients.clientId, clientId), eq(clients.disabled, false)));
+  return row ? { name: row.name ?? 'Unnamed app', redirectUris: row.redirectUris } : null;
+}
+
 /** Every client the user has allowed, most recently allowed first. */
 export async function listConnectedApps(userId: string): Promise<ConnectedApp[]> {
   const { oauthConsent: consents, oauthClient: clients } = schema;

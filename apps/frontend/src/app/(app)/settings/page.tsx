@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { ConnectedApps } from '@/components/settings/connected-apps';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { Banner } from '@/components/ui/banner';
+import { listConnectedApps } from '@/lib/auth/connected-apps';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
 import { userTimeZone } from '@/lib/time-zone/server';
@@ -12,10 +14,11 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone] = await Promise.all([
+  const [settings, devices, timeZone, connectedApps] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    listConnectedApps(session.user.id),
   ]);
   return (
     <div className="settings">
@@ -41,6 +44,16 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <section aria-labelledby="connected-apps-heading" className="settings-section">
+        <h2 id="connected-apps-heading">Connected apps</h2>
+        <ConnectedApps
+          apps={connectedApps.map((app) => ({
+            ...app,
+            grantedAt: app.grantedAt?.toISOString() ?? null,
+          }))}
+          timeZone={timeZone}
+        />
+      </section>
     </div>
   );
 }
