@@ -20,7 +20,7 @@ export default mergeConfig(
       name: 'frontend',
       include: ['test/**/*.test.{ts,tsx}'],
       environment: 'node',
-      // A real PostgreSQL for the tests of what the frontend keeps itself (OAuth, tokens).
+      // Real PostgreSQL for the tests of what the frontend stores (test/lib/tokens).
       globalSetup: ['../../tests/support/postgres-global-setup.ts'],
       hookTimeout: 60_000,
     },
