@@ -3,23 +3,20 @@
 // authenticateBearer makes of the tokens (scope, audience, expiry, revocation).
 import { schema } from '@todo/db/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeConnectedApp } from '@/lib/auth/connected-apps';
 import { authorizationServerDocument, protectedResourceDocument } from '@/lib/auth/oauth-metadata';
 import { getAuth } from '@/lib/auth/session';
 import { getDatabase } from '@/lib/db/database';
 import { authenticateBearer } from '@/lib/tokens/authenticate';
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../../../../../tests/support/test-database.js';
 import { cookiesOf, pkcePair } from '../../support/oauth-flow';
+import { openTokenDatabase, type TokenTestDatabase } from '../../support/token-database';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const RESOURCE = `${ORIGIN}/mcp`;
 const REDIRECT = 'http://127.0.0.1:53682/callback';
 
-let database: TestDatabase | undefined;
+let database: TokenTestDatabase | undefined;
 let cookie = '';
 let userId = '';
 
@@ -104,9 +101,7 @@ async function connect(scope = 'tasks:write offline_access') {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject('postgresServerUrl'));
-  process.env.DATABASE_URL = database.url;
-  process.env.BETTER_AUTH_SECRET = 'oauth-flow-test-secret-'.padEnd(40, 'x');
+  database = await openTokenDatabase();
   const signUp = await auth('/sign-up/email', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -127,7 +122,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDatabase().$client.end();
-  await database?.drop();
+  await database?.close();
 });
 
 describe('discovery', () => {
