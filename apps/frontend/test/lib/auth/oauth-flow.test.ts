@@ -9,6 +9,7 @@ import { authorizationServerDocument, protectedResourceDocument } from '@/lib/au
 import { getAuth } from '@/lib/auth/session';
 import { getDatabase } from '@/lib/db/database';
 import { authenticateBearer } from '@/lib/tokens/authenticate';
+import { authorizeRequest } from '@/lib/tokens/authorize-request';
 import { cookiesOf, pkcePair } from '../../support/oauth-flow';
 import { openTokenDatabase, type TokenTestDatabase } from '../../support/token-database';
 
@@ -327,6 +328,23 @@ describe('revocation', () => {
       .from(schema.oauthConsent)
       .where(eq(schema.oauthConsent.clientId, clientId));
     expect(consents).toEqual([]);
+  });
+
+  it('at the gate of /mcp: allowed before, 401 pointing to the metadata after', async () => {
+    const { clientId, tokens } = await connect();
+    const call = () =>
+      authorizeRequest(
+        new Request(RESOURCE, { headers: { authorization: `Bearer ${tokens.access_token}` } }),
+        { resourceMetadataUrl: `${ORIGIN}/.well-known/oauth-protected-resource/mcp` },
+      );
+    expect(await call()).toEqual({ userId, scope: 'write', credentialId: `oauth:${clientId}` });
+    await revokeConnectedApp(userId, clientId);
+    const refused = await call();
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(401);
+    expect((refused as Response).headers.get('www-authenticate')).toBe(
+      `Bearer resource_metadata="${ORIGIN}/.well-known/oauth-protected-resource/mcp"`,
+    );
   });
 
   it('the RFC 7009 endpoint revokes an access token', async () => {
