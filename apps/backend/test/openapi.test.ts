@@ -74,6 +74,10 @@ describe('GET /docs/json', () => {
         'DELETE /api/{user_id}/push-subscriptions/{id}',
         'POST /api/{user_id}/push-subscriptions/{id}/test',
         'POST /api/unsubscribe',
+        'GET /api/{user_id}/calendar-feeds',
+        'POST /api/{user_id}/calendar-feeds',
+        'DELETE /api/{user_id}/calendar-feeds/{id}',
+        'GET /calendar/{file}',
       ].sort(),
     );
   });

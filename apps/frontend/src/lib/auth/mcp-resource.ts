@@ -3,17 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { schema } from '@todo/db/client';
 import { MCP_PATH } from '@/lib/auth/oauth-provider';
 import { getDatabase } from '@/lib/db/database';
-import { getServerEnv } from '@/lib/env/server';
-import { requestOrigin } from '@/lib/http/request-origin';
 
 /** Resources already known to exist in this process: the row is written once, read per token. */
 const ensured = new Set<string>();
-
-/** The app's public origin: BETTER_AUTH_URL's when pinned, else the one this request used. */
-export function publicOrigin(headers: Headers): string | null {
-  const { authUrl } = getServerEnv();
-  return authUrl ? new URL(authUrl).origin : requestOrigin(headers);
-}
 
 /** True for a resource identifier that names our MCP endpoint (`<origin>/mcp`). */
 export function isMcpResource(identifier: string): boolean {

@@ -1,9 +1,10 @@
 import 'server-only';
 import { metadataResponse } from '@better-auth/oauth-provider';
-import { ensureMcpResource, publicOrigin } from '@/lib/auth/mcp-resource';
+import { ensureMcpResource } from '@/lib/auth/mcp-resource';
 import { OAUTH_SCOPES } from '@/lib/auth/oauth-scopes';
 import { handleAuthRequest } from '@/lib/auth/request';
 import { withoutQueries } from '@/lib/auth/session';
+import { publicOrigin } from '@/lib/http/public-origin';
 
 /** Discovery documents are public and read by browser-based clients too (MCP Inspector). */
 const PUBLIC_DOCUMENT = { 'Access-Control-Allow-Origin': '*' };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { ConnectedApps } from '@/components/settings/connected-apps';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
@@ -6,6 +7,7 @@ import { Banner } from '@/components/ui/banner';
 import { listConnectedApps } from '@/lib/auth/connected-apps';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
+import { loadProjects } from '@/lib/backend/per-request';
 import { userTimeZone } from '@/lib/time-zone/server';
 import './settings.css';
 
@@ -14,10 +16,12 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone, connectedApps] = await Promise.all([
+  const [settings, devices, timeZone, calendarFeeds, projects, connectedApps] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    backend.listCalendarFeeds(),
+    loadProjects(session.user.id),
     listConnectedApps(session.user.id),
   ]);
   return (
@@ -53,6 +57,18 @@ export default async function SettingsPage() {
           }))}
           timeZone={timeZone}
         />
+      </section>
+      <section aria-labelledby="calendar-feeds-heading" className="settings-section">
+        <h2 id="calendar-feeds-heading">Calendar feeds</h2>
+        {calendarFeeds.ok ? (
+          <CalendarFeeds
+            feeds={calendarFeeds.data.items}
+            projects={projects.active.ok ? projects.active.data.items : []}
+            timeZone={timeZone}
+          />
+        ) : (
+          <Banner title="Calendar feeds could not be loaded">{calendarFeeds.message}</Banner>
+        )}
       </section>
     </div>
   );
