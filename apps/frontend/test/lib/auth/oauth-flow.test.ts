@@ -8,8 +8,10 @@ import { revokeConnectedApp } from '@/lib/auth/connected-apps';
 import { authorizationServerDocument, protectedResourceDocument } from '@/lib/auth/oauth-metadata';
 import { getAuth } from '@/lib/auth/session';
 import { getDatabase } from '@/lib/db/database';
+import { handleMcpRequest } from '@/lib/mcp/handle-request';
 import { authenticateBearer } from '@/lib/tokens/authenticate';
 import { authorizeRequest } from '@/lib/tokens/authorize-request';
+import { INITIALIZE, MCP_HEADERS } from '../../../../../tests/security/support/mcp-calls';
 import { cookiesOf, pkcePair } from '../../support/oauth-flow';
 import { openTokenDatabase, type TokenTestDatabase } from '../../support/token-database';
 
@@ -307,6 +309,32 @@ describe('tokens', () => {
       userId,
       scope: 'write',
     });
+  });
+});
+
+describe('/mcp', () => {
+  it('answers an MCP initialize with the OAuth access token, 401 without it', async () => {
+    const { tokens } = await connect();
+    const initialize = (authorization?: string) =>
+      handleMcpRequest(
+        new Request(RESOURCE, {
+          method: 'POST',
+          headers: {
+            host: '127.0.0.1:3000',
+            ...MCP_HEADERS,
+            ...(authorization ? { authorization } : {}),
+          },
+          body: INITIALIZE,
+        }),
+      );
+    const answer = await initialize(`Bearer ${tokens.access_token}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ id: 1, result: { protocolVersion: '2025-06-18' } });
+    const refused = await initialize();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain(
+      `resource_metadata="${ORIGIN}/.well-known/oauth-protected-resource/mcp"`,
+    );
   });
 });
 
