@@ -22,6 +22,7 @@ export default mergeConfig(
       environment: 'node',
       // Real PostgreSQL for the tests of what the frontend stores (test/lib/tokens).
       globalSetup: ['../../tests/support/postgres-global-setup.ts'],
+      hookTimeout: 60_000,
     },
   }),
 );

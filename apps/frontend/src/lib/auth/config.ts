@@ -6,6 +6,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 import { accountFieldsProblem } from '@/lib/auth/messages';
+import { nativeLoopbackRegistration, oauthProviderPlugin } from '@/lib/auth/oauth-provider';
 import { getDatabase } from '@/lib/db/database';
 import type { ServerEnv } from '@/lib/env/read';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
@@ -72,6 +73,7 @@ export function createAuth(env: ServerEnv) {
       // served over plain HTTP (NodePort, tunnel), where a Secure cookie would be dropped.
       useSecureCookies: env.authUrl?.startsWith('https://') ?? false,
     },
+    hooks: { before: nativeLoopbackRegistration },
     // Unexpected errors are thrown to handleAuthRequest, which strips their query, instead of
     // being printed whole by the router (better-call's `# SERVER_ERROR`, with the parameters).
     onAPIError: { throw: true },
@@ -85,7 +87,7 @@ export function createAuth(env: ServerEnv) {
         write(`[better-auth] ${level}: ${withoutQuery(message)}`, ...args.map(withoutQuery));
       },
     },
-    plugins: [nextCookies()],
+    plugins: [oauthProviderPlugin(), nextCookies()],
   });
 }
 

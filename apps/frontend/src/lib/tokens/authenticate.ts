@@ -3,6 +3,7 @@ import type { TokenScope } from '@todo/contract';
 import { schema } from '@todo/db/client';
 import { eq } from 'drizzle-orm';
 import { getDatabase } from '@/lib/db/database';
+import { isOAuthAccessToken, oauthTokenCredential } from '@/lib/tokens/oauth-token';
 import { hashPersonalToken, isPersonalToken } from '@/lib/tokens/personal-token';
 
 /**
@@ -19,13 +20,15 @@ const BEARER = /^Bearer (\S+)$/i;
 
 /**
  * The credential of an `Authorization: Bearer …` header, or null when there is none or it is not
- * valid (unknown, revoked, expired). Personal access tokens are looked up by their SHA-256.
+ * valid (unknown, revoked, expired). Personal access tokens and OAuth access tokens (issued to
+ * assistants by lib/auth/oauth-provider.ts) are both looked up by their SHA-256.
  * The one place both /api/v1 and /mcp authenticate a caller.
  */
 export async function authenticateBearer(header: string | null): Promise<Credential | null> {
   const token = BEARER.exec(header ?? '')?.[1];
   if (!token) return null;
   if (isPersonalToken(token)) return personalTokenCredential(token);
+  if (isOAuthAccessToken(token)) return oauthTokenCredential(token);
   return null;
 }
 

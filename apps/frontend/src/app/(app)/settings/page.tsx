@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { AccessTokens } from '@/components/settings/access-tokens';
 import { CalendarFeeds } from '@/components/settings/calendar-feeds';
+import { ConnectedApps } from '@/components/settings/connected-apps';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { WebhooksSettings } from '@/components/settings/webhooks-settings';
 import { Banner } from '@/components/ui/banner';
+import { listConnectedApps } from '@/lib/auth/connected-apps';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
 import { loadProjects } from '@/lib/backend/per-request';
@@ -18,12 +20,13 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone, tokens, calendarFeeds, projects, webhooks] =
+  const [settings, devices, timeZone, tokens, connectedApps, calendarFeeds, projects, webhooks] =
     await Promise.all([
       backend.getNotificationSettings(),
       backend.listPushDevices(),
       userTimeZone(),
       listPersonalTokens(getDatabase(), session.user.id),
+      listConnectedApps(session.user.id),
       backend.listCalendarFeeds(),
       loadProjects(session.user.id),
       backend.listWebhooks(),
@@ -53,6 +56,16 @@ export default async function SettingsPage() {
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
       <AccessTokens tokens={tokens} timeZone={timeZone} />
+      <section aria-labelledby="connected-apps-heading" className="settings-section">
+        <h2 id="connected-apps-heading">Connected apps</h2>
+        <ConnectedApps
+          apps={connectedApps.map((app) => ({
+            ...app,
+            grantedAt: app.grantedAt?.toISOString() ?? null,
+          }))}
+          timeZone={timeZone}
+        />
+      </section>
       <section aria-labelledby="calendar-feeds-heading" className="settings-section">
         <h2 id="calendar-feeds-heading">Calendar feeds</h2>
         {calendarFeeds.ok ? (
