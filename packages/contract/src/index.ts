@@ -1,6 +1,7 @@
 export * from './access-token.js';
 export * from './auth-secret.js';
 export * from './etag.js';
+export * from './live-schemas.js';
 export * from './problem.js';
 export * from './project-schemas.js';
 export * from './reminder-schemas.js';

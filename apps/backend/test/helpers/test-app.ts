@@ -9,7 +9,7 @@ import Fastify, {
 import postgres from 'postgres';
 import { expect, inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database.js';
-import app from '../../src/app.js';
+import app, { type AppOptions } from '../../src/app.js';
 import type { OutboundPolicy } from '../../src/lib/outbound-url.js';
 import type { Channels } from '../../src/notifications/channel.js';
 import { inboxId } from '../../src/repositories/inbox.js';
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   outbound?: OutboundPolicy;
   /** Default: none available. */
   channels?: Channels;
+  /** Live updates' limits and timings (shorter in the tests that wait for them). */
+  live?: AppOptions['live'];
 }
 
 export interface TestApp {
@@ -79,6 +81,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     ...(overrides.reminders ? { reminders: overrides.reminders } : {}),
     outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.channels ? { channels: overrides.channels } : {}),
+    ...(overrides.live ? { live: overrides.live } : {}),
   });
   await fastify.ready();
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
