@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type PgBoss from 'pg-boss';
+import { workChangePruning } from '../live/prune-changes.js';
 import { sendDueDigests } from '../notifications/digest.js';
 import {
   createBoss,
@@ -78,6 +79,7 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
         // A quarter-hourly check rather than one at the hour: a digest whose hour came while no
         // replica ran is still sent that local day (its delivery row keeps it to one).
         await candidate.schedule(DIGEST_QUEUE, DIGEST_CRON);
+        await workChangePruning(candidate, app.db, app.log);
         return;
       } catch (error) {
         app.log.warn(

@@ -1,0 +1,59 @@
+import { BOSS_SCHEMA } from '@todo/db/boss';
+import PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANGE_RETENTION_DAYS } from '../../src/live/prune-changes.js';
+import { CHANGE_PRUNE_CRON, CHANGE_PRUNE_QUEUE } from '../../src/notifications/queue.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+// The change log keeps a week: the workers of every replica register an hourly cron, and its job
+// deletes older changes, and only those.
+let t: TestApp;
+let boss: PgBoss;
+
+beforeAll(async () => {
+  t = await buildTestApp({ reminders: { workers: true, jobTimeoutSeconds: 10 } });
+  boss = new PgBoss({
+    connectionString: t.database.url,
+    schema: BOSS_SCHEMA,
+    migrate: false,
+    schedule: false,
+    supervise: false,
+    max: 1,
+  });
+  await boss.start();
+});
+afterAll(async () => {
+  await boss.stop({ graceful: false });
+  await t.close();
+});
+
+describe('pruning the change log', () => {
+  it('registers the hourly cron; a tick deletes the changes older than 7 days, no others', async () => {
+    await vi.waitFor(
+      async () => {
+        const rows =
+          await t.sql`select cron from pgboss.schedule where name = ${CHANGE_PRUNE_QUEUE}`;
+        expect(rows.map((row) => row.cron)).toEqual([CHANGE_PRUNE_CRON]);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    expect(CHANGE_RETENTION_DAYS).toBe(7);
+
+    await t.createUsers('pruned');
+    for (const title of ['old', 'just kept', 'new']) await t.createTask('pruned', { title });
+    await t.sql`update change_events set occurred_at = now() - interval '8 days'
+      where data->>'title' = 'old' or entity = 'project'`;
+    await t.sql`update change_events set occurred_at = now() - interval '6 days 23 hours'
+      where data->>'title' = 'just kept'`;
+
+    await boss.send(CHANGE_PRUNE_QUEUE, {});
+    await vi.waitFor(
+      async () => {
+        const rows = await t.sql<{ title: string }[]>`
+          select data->>'title' as title from change_events where user_id = 'pruned' order by id`;
+        expect(rows.map((row) => row.title)).toEqual(['just kept', 'new']);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+  });
+});
