@@ -1,8 +1,8 @@
-import { BOSS_SCHEMA } from '@todo/db/boss';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANGE_RETENTION_DAYS } from '../../src/live/prune-changes.js';
 import { CHANGE_PRUNE_CRON, CHANGE_PRUNE_QUEUE } from '../../src/notifications/queue.js';
+import { startBossClient } from '../helpers/boss-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 // The change log keeps a week: the workers of every replica register an hourly cron, and its job
@@ -12,15 +12,7 @@ let boss: PgBoss;
 
 beforeAll(async () => {
   t = await buildTestApp({ reminders: { workers: true, jobTimeoutSeconds: 10 } });
-  boss = new PgBoss({
-    connectionString: t.database.url,
-    schema: BOSS_SCHEMA,
-    migrate: false,
-    schedule: false,
-    supervise: false,
-    max: 1,
-  });
-  await boss.start();
+  boss = await startBossClient(t.database.url);
 });
 afterAll(async () => {
   await boss.stop({ graceful: false });
