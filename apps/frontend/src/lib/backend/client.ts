@@ -192,6 +192,32 @@ export function createBackendClient(options: BackendClientOptions) {
         undefined,
         options.version,
       ),
+    /**
+     * The user's live changes (text/event-stream), resumed after `lastEventId`; open until
+     * `signal` aborts or the backend ends it. Null when the backend cannot be reached.
+     */
+    openEvents: async (lastEventId: string | undefined, signal: AbortSignal) => {
+      // Only the answer's headers are timed: the stream itself stays open.
+      const headersTimeout = new AbortController();
+      const timer = setTimeout(() => headersTimeout.abort(), timeoutMs);
+      try {
+        const token = await signAccessToken(secret, userId);
+        return await fetchImpl(`${baseUrl}${userPath}/events`, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'text/event-stream',
+            ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+          },
+          redirect: 'error',
+          cache: 'no-store',
+          signal: AbortSignal.any([signal, headersTimeout.signal]),
+        });
+      } catch {
+        return null;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }
 
