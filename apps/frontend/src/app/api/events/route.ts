@@ -1,5 +1,6 @@
 import { getSession } from '@/lib/auth/session';
 import { backendFor } from '@/lib/backend/client';
+import { drainController } from '@/lib/http/drain-signal';
 import { problemResponse } from '@/lib/http/problem-response';
 import { isSameOriginRead, resumeFrom } from '@/lib/live/stream-request';
 
@@ -7,15 +8,19 @@ const problem = problemResponse;
 
 /**
  * The signed-in user's live changes for components/live/live-updates.tsx: the backend's event
- * stream, passed through as it comes. When the browser goes, request.signal aborts the upstream.
+ * stream, passed through as it comes. When the browser goes, or this server starts draining,
+ * the upstream is aborted and the stream ends.
  */
 export async function GET(request: Request): Promise<Response> {
   if (!isSameOriginRead(request.headers)) return problem(403, 'Cross-site requests are refused.');
   const session = await getSession().catch(() => null);
   if (!session) return problem(401, 'Sign in to see live updates.');
+  // Draining: the page reopens its stream, on another pod, resuming from its last event.
+  const drain = drainController().signal;
+  if (drain.aborted) return problem(503, 'This server is shutting down.');
   const upstream = await backendFor(session.user.id).openEvents(
     resumeFrom(request),
-    request.signal,
+    AbortSignal.any([request.signal, drain]),
   );
   if (!upstream?.ok || !upstream.body) {
     await upstream?.body?.cancel();
