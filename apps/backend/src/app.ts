@@ -6,6 +6,7 @@ import { createChannels } from './notifications/channel-status.js';
 import apiDocs from './plugins/api-docs.js';
 import auth from './plugins/auth.js';
 import database from './plugins/database.js';
+import live, { type LiveOptions } from './plugins/live.js';
 import metrics from './plugins/metrics.js';
 import problemDetails from './plugins/problem-details.js';
 import reminders from './plugins/reminders.js';
@@ -27,6 +28,8 @@ declare module 'fastify' {
 
 export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'> &
   Partial<Pick<Config, 'metrics' | 'notifications' | 'reminders'>> & {
+    /** Live updates' limits and timings (tests shorten them; production uses the defaults). */
+    live?: Omit<LiveOptions, 'url'>;
     /** Instead of those `notifications` turns on (tests give local senders). */
     channels?: Channels;
     /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
@@ -67,6 +70,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     ...options.webhooks,
     workers: options.reminders?.workers ?? false,
   });
+  await fastify.register(live, { ...options.live, url: options.database.url });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(unsubscribe, { prefix: '/api/unsubscribe', secret: options.auth.secret });

@@ -61,6 +61,7 @@ describe('GET /docs/json', () => {
         'DELETE /api/{user_id}/tasks/{id}',
         'PATCH /api/{user_id}/tasks/{id}/complete',
         'GET /api/{user_id}/tags',
+        'GET /api/{user_id}/events',
         'GET /api/{user_id}/projects',
         'POST /api/{user_id}/projects',
         'GET /api/{user_id}/projects/{id}',

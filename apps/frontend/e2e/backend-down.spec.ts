@@ -1,12 +1,5 @@
+import { backend, control } from './support/backend-control';
 import { addTask, expect, moreOptions, settled, signUp, taskRow, test } from './support/fixtures';
-
-const control = process.env.E2E_CONTROL_URL;
-
-async function backend(action: 'stop' | 'start') {
-  const response = await fetch(`${control}/backend/${action}`, { method: 'POST' });
-  if (!response.ok)
-    throw new Error(`backend ${action}: ${response.status} ${await response.text()}`);
-}
 
 test.describe('when the backend stops mid-session', () => {
   test.skip(!control, 'needs the stack started by the global setup');

@@ -2,6 +2,7 @@ export * from './access-token.js';
 export * from './auth-secret.js';
 export * from './calendar-schemas.js';
 export * from './etag.js';
+export * from './live-schemas.js';
 export * from './problem.js';
 export * from './project-schemas.js';
 export * from './reminder-schemas.js';

@@ -29,6 +29,9 @@ export const REMINDER_QUEUE: QueueName = 'reminder';
 /** Checked every quarter hour: sends the daily digests whose hour has come (digest.ts). */
 export const DIGEST_QUEUE: QueueName = 'digest';
 export const DIGEST_CRON = '*/15 * * * *';
+/** Hourly: deletes the change log's rows older than a week (live/prune-changes.ts). */
+export const CHANGE_PRUNE_QUEUE: QueueName = 'change-prune';
+export const CHANGE_PRUNE_CRON = '23 * * * *';
 
 /** pg-boss's SQL ($1 … $n) as a drizzle statement, so it runs on the transaction's connection. */
 function statement(text: string, values: unknown[]): SQL {

@@ -38,6 +38,8 @@ export interface TestAppOptions {
   channels?: Channels;
   /** Webhook retries and sweeps (dispatch and sends run with `reminders.workers`). */
   webhooks?: AppOptions['webhooks'];
+  /** Live updates' limits and timings (shorter in the tests that wait for them). */
+  live?: AppOptions['live'];
 }
 
 export interface TestApp {
@@ -82,6 +84,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.channels ? { channels: overrides.channels } : {}),
     ...(overrides.webhooks ? { webhooks: overrides.webhooks } : {}),
+    ...(overrides.live ? { live: overrides.live } : {}),
   });
   await fastify.ready();
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });

@@ -1,7 +1,7 @@
-import { BOSS_SCHEMA } from '@todo/db/boss';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIGEST_CRON, DIGEST_QUEUE } from '../../src/notifications/queue.js';
+import { startBossClient } from '../helpers/boss-client.js';
 import { recordingChannels } from '../helpers/recording-channels.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -16,15 +16,7 @@ beforeAll(async () => {
     reminders: { workers: true, jobTimeoutSeconds: 10 },
     channels: recording.channels,
   });
-  boss = new PgBoss({
-    connectionString: t.database.url,
-    schema: BOSS_SCHEMA,
-    migrate: false,
-    schedule: false,
-    supervise: false,
-    max: 1,
-  });
-  await boss.start();
+  boss = await startBossClient(t.database.url);
 });
 afterAll(async () => {
   await boss.stop({ graceful: false });

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import calendarFeeds from '../../calendar/feeds-routes.js';
+
+import events from './events.js';
 import notificationSettings from './notification-settings.js';
 import projects from './projects.js';
 import pushSubscriptions from './push-subscriptions.js';
@@ -19,4 +21,6 @@ export default async function api(app: FastifyInstance) {
   await app.register(pushSubscriptions, { prefix: '/push-subscriptions' });
   await app.register(calendarFeeds, { prefix: '/calendar-feeds' });
   await app.register(webhooks, { prefix: '/webhooks' });
+
+  await app.register(events, { prefix: '/events' });
 }

@@ -3,6 +3,7 @@
 import type { TagCount } from '@todo/contract';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { LiveUpdates } from '@/components/live/live-updates';
 import { type ProjectLists, ProjectsProvider } from '@/components/projects/projects-context';
 import { InstallBanner } from '@/components/pwa/install-banner';
 import { OfflineBanner } from '@/components/pwa/offline-banner';
@@ -125,6 +126,7 @@ export function AppShell({
           </main>
         </div>
         {help ? <ShortcutsHelp onClose={() => setHelp(false)} /> : null}
+        <LiveUpdates />
       </ProjectsProvider>
     </ToastProvider>
   );

@@ -233,6 +233,33 @@ export function createBackendClient(options: BackendClientOptions) {
     /** Sends a signed ping now; the answer says what the receiver did. */
     testWebhook: (id: number) =>
       call('POST', `/webhooks/${Math.trunc(id)}/test`, WebhookTestResult),
+
+    /**
+     * The user's live changes (text/event-stream), resumed after `lastEventId`; open until
+     * `signal` aborts or the backend ends it. Null when the backend cannot be reached.
+     */
+    openEvents: async (lastEventId: string | undefined, signal: AbortSignal) => {
+      // Only the answer's headers are timed: the stream itself stays open.
+      const headersTimeout = new AbortController();
+      const timer = setTimeout(() => headersTimeout.abort(), timeoutMs);
+      try {
+        const token = await signAccessToken(secret, userId, credential);
+        return await fetchImpl(`${baseUrl}${userPath}/events`, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'text/event-stream',
+            ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+          },
+          redirect: 'error',
+          cache: 'no-store',
+          signal: AbortSignal.any([signal, headersTimeout.signal]),
+        });
+      } catch {
+        return null;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }
 

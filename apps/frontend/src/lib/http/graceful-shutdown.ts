@@ -1,5 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server, ServerResponse } from 'node:http';
+import { drainController } from './drain-signal';
 
 /**
  * A drain in front of Next.js's own SIGTERM handler. In Kubernetes a pod's open keep-alive
@@ -42,6 +43,7 @@ export function drainBeforeShutdown(): void {
   process.on('SIGTERM', async () => {
     if (draining) return;
     draining = true;
+    drainController().abort();
     const timeoutMs = (server?.keepAliveTimeout || NODE_KEEP_ALIVE_TIMEOUT_MS) + 250;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && (await openConnections(server)) > 0) {

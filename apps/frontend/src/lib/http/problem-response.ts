@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 /**
  * An RFC 9457 problem (the API's one error shape, `Problem` in @todo/contract) as a Response with
  * `application/problem+json`, never cached.
@@ -16,4 +18,9 @@ export function problemResponse(
       ...headers,
     },
   });
+}
+
+/** The same, titled with the status's reason phrase ("Forbidden"): for a route's short answers. */
+export function statusProblem(status: number, detail: string): Response {
+  return problemResponse(status, STATUS_CODES[status] ?? 'Error', detail);
 }

@@ -1,15 +1,12 @@
 import { getSession } from '@/lib/auth/session';
 import { backendFor } from '@/lib/backend/client';
 import { readCappedBody } from '@/lib/http/capped-body';
+import { statusProblem } from '@/lib/http/problem-response';
 import { isSameOrigin, NOTIFICATION_ACTIONS, parseActionRequest } from '@/lib/notifications/action';
 
 const BODY_MAX_BYTES = 1024;
 
-const problem = (status: number, detail: string) =>
-  Response.json(
-    { title: detail, status, detail },
-    { status, headers: { 'cache-control': 'no-store' } },
-  );
+const problem = statusProblem;
 
 /**
  * A notification's Complete or Snooze button, posted by the service worker with the session
