@@ -74,6 +74,8 @@ describe('GET /docs/json', () => {
         'DELETE /api/{user_id}/push-subscriptions/{id}',
         'POST /api/{user_id}/push-subscriptions/{id}/test',
         'POST /api/unsubscribe',
+        'GET /api/{user_id}/export',
+        'POST /api/{user_id}/import',
       ].sort(),
     );
   });

@@ -5,6 +5,7 @@ import pushSubscriptions from './push-subscriptions.js';
 import snooze from './snooze.js';
 import tags from './tags.js';
 import tasks from './tasks.js';
+import transfer from './transfer.js';
 
 /** Everything under /api/:user_id is authenticated and confined to that user. */
 export default async function api(app: FastifyInstance) {
@@ -15,4 +16,5 @@ export default async function api(app: FastifyInstance) {
   await app.register(snooze, { prefix: '/tasks' });
   await app.register(notificationSettings, { prefix: '/notification-settings' });
   await app.register(pushSubscriptions, { prefix: '/push-subscriptions' });
+  await app.register(transfer);
 }
