@@ -1,16 +1,16 @@
 import type { ReminderInput, UpdateTaskBody } from '@todo/contract';
 import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { ReminderJobs } from '../notifications/queue.js';
 import {
   checkReminders,
   defaultReminders,
-  replaceReminders,
+  insertReminders,
   syncReminders,
 } from '../notifications/reminder-schedule.js';
 import type { Transaction } from './restored-occurrence.js';
-import { type PlacementRequest, resolvePlacement } from './task-placement.js';
+import { type Placement, type PlacementRequest, resolvePlacement } from './task-placement.js';
 import { type CountedTaskRow, taskColumns } from './task-row.js';
 import { replacementValues, type TaskValues } from './task-values.js';
 
@@ -22,6 +22,12 @@ export interface NewTask {
   /** Mutable: an import adds its import key (and a completion time) before inserting. */
   values: TaskValues;
   reminders: ReminderInput[];
+}
+
+/** A new task and where it goes, checked against the rules (resolvePlacement). */
+export interface PlacedTask {
+  task: NewTask;
+  place: Placement;
 }
 
 /**
@@ -48,25 +54,63 @@ export const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => 
   parentId: body.parent_id ?? null,
 });
 
-/** Inserts the row as it is (its project already decided). */
+const rowOf = (userId: string, { task, place }: PlacedTask) => ({
+  ...task.values,
+  userId,
+  title: task.body.title,
+  projectId: place.projectId,
+  parentId: place.parentId,
+});
+
+/** Inserts one task without reminders in one statement (the create's common case). */
 export async function insertRow(
   runner: Database | Transaction,
   userId: string,
-  task: NewTask,
-  projectId: number,
+  placed: PlacedTask,
 ): Promise<CountedTaskRow> {
-  const [row] = await runner
-    .insert(tasks)
-    .values({ ...task.values, userId, title: task.body.title, projectId })
-    .returning(taskColumns);
+  const [row] = await runner.insert(tasks).values(rowOf(userId, placed)).returning(taskColumns);
   if (!row) throw new Error('The insert returned no row');
   return row;
 }
 
 /**
+ * Inserts placed tasks in the caller's transaction in one statement, writes their reminders and
+ * queues their jobs; answers the rows in the order given. The one insert path of the task routes
+ * (one task) and of an import (many): the placement must come from resolvePlacement, or be
+ * known to follow its rules.
+ */
+export async function insertTasks(
+  tx: Transaction,
+  jobs: ReminderJobs,
+  userId: string,
+  batch: readonly PlacedTask[],
+): Promise<CountedTaskRow[]> {
+  if (batch.length === 0) return [];
+  const rows = await tx
+    .insert(tasks)
+    .values(batch.map((placed) => rowOf(userId, placed)))
+    .returning(taskColumns);
+  // PostgreSQL returns the rows of an INSERT … VALUES in the order of the VALUES.
+  const named = batch.flatMap(({ task }, index) => {
+    const row = rows[index];
+    return row && task.reminders.length > 0 ? [{ task: row, inputs: task.reminders }] : [];
+  });
+  if (named.length === 0) return rows;
+  await insertReminders(tx, named);
+  const ids = named.map(({ task }) => task.id);
+  await syncReminders(tx, jobs, ids);
+  const written = new Map(
+    (await tx.select(taskColumns).from(tasks).where(inArray(tasks.id, ids))).map((row) => [
+      row.id,
+      row,
+    ]),
+  );
+  return rows.map((row) => written.get(row.id) ?? row);
+}
+
+/**
  * Inserts a task in the caller's transaction, as creating one through the API does: its project
- * and parent checked against the rules, its reminders written and their jobs queued. The one
- * insert path of the task routes and of an import.
+ * and parent checked against the rules, its reminders written and their jobs queued.
  */
 export async function insertTask(
   tx: Transaction,
@@ -76,11 +120,7 @@ export async function insertTask(
   inbox: () => Promise<number>,
 ): Promise<CountedTaskRow> {
   const place = await resolvePlacement(tx, userId, replacementPlacement(task.body), null, inbox);
-  task.values.parentId = place.parentId;
-  const row = await insertRow(tx, userId, task, place.projectId);
-  if (task.reminders.length === 0) return row;
-  await replaceReminders(tx, jobs, row, task.reminders);
-  await syncReminders(tx, jobs, [row.id]);
-  const [written] = await tx.select(taskColumns).from(tasks).where(eq(tasks.id, row.id));
-  return written ?? row;
+  const [row] = await insertTasks(tx, jobs, userId, [{ task, place }]);
+  if (!row) throw new Error('The insert returned no row');
+  return row;
 }

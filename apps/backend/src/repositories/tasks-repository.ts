@@ -239,7 +239,8 @@ export function createTasksRepository(
       const task = await newTask(db, userId, body);
       // The common case, a top-level task in the Inbox without reminders, is one statement.
       if (body.project_id === undefined && !body.parent_id && task.reminders.length === 0) {
-        return toTask(await insertRow(db, userId, task, await inbox(userId)));
+        const place = { projectId: await inbox(userId), parentId: null };
+        return toTask(await insertRow(db, userId, { task, place }));
       }
       return toTask(
         await inTransaction(db, (tx) => insertTask(tx, jobs, userId, task, () => inbox(userId))),

@@ -3,13 +3,23 @@ import type { Database } from '@todo/db/client';
 import { schema } from '@todo/db/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ReminderJobs } from '../notifications/queue.js';
+import { defaultReminders } from '../notifications/reminder-schedule.js';
 import { addProject, lockProjects } from '../repositories/projects-repository.js';
 import type { Transaction } from '../repositories/restored-occurrence.js';
-import { insertTask, newTask } from '../repositories/task-insert.js';
+import {
+  insertTasks,
+  type NewTask,
+  newTask,
+  type PlacedTask,
+} from '../repositories/task-insert.js';
+import { type Placement, resolvePlacement } from '../repositories/task-placement.js';
 import { inTransaction } from '../repositories/transaction.js';
 import type { ImportPlan, PlannedTask } from './import-plan.js';
 
 const { tasks } = schema;
+
+// Rows per INSERT: a few hundred keep each statement well under its parameter limit and timeout.
+const BATCH = 250;
 
 /** Ends a dry run's transaction: it rolls back, and its summary is the answer. */
 class DryRun extends Error {
@@ -98,27 +108,82 @@ async function applyPlan(
     userId,
     plan.tasks.map((task) => task.key),
   );
-  const ordered = [
-    ...plan.tasks.filter((task) => task.parentKey === null),
-    ...plan.tasks.filter((task) => task.parentKey !== null),
-  ];
-  const projectNameOf = new Map<string, string>();
+  const defaults = await defaultReminders(tx, userId, new Date());
+  /** A planned task as the API's create would store it, under its import key. */
+  const prepare = async (planned: PlannedTask): Promise<NewTask> => {
+    const named = planned.body.reminders ?? (planned.body.due_at ? defaults : []);
+    const task = await newTask(tx, userId, { ...planned.body, reminders: named });
+    task.values.importKey = planned.key;
+    if (planned.completedAt && task.values.completed) {
+      task.values.completedAt = new Date(planned.completedAt);
+    }
+    return task;
+  };
+  // Where each task of the file is: its project's id and name (a subtask's are its parent's).
+  const placeOf = new Map<string, { projectId: number; project: string; existing: boolean }>();
   const taskItems = new Map<PlannedTask, ImportItem>();
-  for (const planned of ordered) {
-    const project = planned.parentKey
-      ? (projectNameOf.get(planned.parentKey) ?? inboxRow.name)
-      : (projectOf.get(planned.projectKey ?? '')?.name ?? inboxRow.name);
-    projectNameOf.set(planned.key, project);
-    const existing = taskIds.get(planned.key);
-    if (existing === undefined) taskIds.set(planned.key, await insertPlanned(planned));
-    taskItems.set(planned, {
-      line: planned.line,
-      kind: planned.parentKey ? 'subtask' : 'task',
-      title: planned.body.title,
-      project,
-      action: existing === undefined ? 'create' : 'skip',
-    });
-    if (existing === undefined) summary.created[planned.parentKey ? 'subtasks' : 'tasks']++;
+  const fresh: { planned: PlannedTask; placed: PlacedTask }[] = [];
+  const insertFresh = async () => {
+    for (let start = 0; start < fresh.length; start += BATCH) {
+      const chunk = fresh.slice(start, start + BATCH);
+      const rows = await insertTasks(
+        tx,
+        jobs,
+        userId,
+        chunk.map((entry) => entry.placed),
+      );
+      chunk.forEach(({ planned }, index) => {
+        const row = rows[index];
+        if (row?.importKey !== planned.key)
+          throw new Error('The inserted rows came back out of order');
+        taskIds.set(planned.key, row.id);
+      });
+    }
+    fresh.length = 0;
+  };
+
+  // Top-level tasks first, so that every subtask finds its parent's id.
+  for (const subtasks of [false, true]) {
+    for (const planned of plan.tasks) {
+      if ((planned.parentKey !== null) !== subtasks) continue;
+      const existing = taskIds.get(planned.key);
+      let place: Placement;
+      let project: string;
+      const parent = planned.parentKey ? placeOf.get(planned.parentKey) : undefined;
+      if (planned.parentKey === null) {
+        const own = projectOf.get(planned.projectKey ?? '');
+        place = { projectId: own?.id ?? inboxRow.id, parentId: null };
+        project = own?.name ?? inboxRow.name;
+      } else if (parent && !parent.existing) {
+        // A parent this import creates: top-level by construction, in a project of this user.
+        place = { projectId: parent.projectId, parentId: taskIds.get(planned.parentKey) ?? null };
+        project = parent.project;
+      } else {
+        // A parent imported before: the rules of any create decide (it may have moved or changed).
+        const parentId = taskIds.get(planned.parentKey) ?? null;
+        place =
+          existing === undefined
+            ? await resolvePlacement(tx, userId, { parentId }, null, inbox)
+            : { projectId: inboxRow.id, parentId };
+        project = parent?.project ?? inboxRow.name;
+      }
+      placeOf.set(planned.key, {
+        projectId: place.projectId,
+        project,
+        existing: existing !== undefined,
+      });
+      taskItems.set(planned, {
+        line: planned.line,
+        kind: subtasks ? 'subtask' : 'task',
+        title: planned.body.title,
+        project,
+        action: existing === undefined ? 'create' : 'skip',
+      });
+      if (existing !== undefined) continue;
+      fresh.push({ planned, placed: { task: await prepare(planned), place } });
+      summary.created[subtasks ? 'subtasks' : 'tasks']++;
+    }
+    await insertFresh();
   }
   // Listed in the file's order, not in the order of insertion.
   for (const planned of plan.tasks) {
@@ -126,25 +191,6 @@ async function applyPlan(
     if (entry) item(entry);
   }
   return summary;
-
-  async function insertPlanned(planned: PlannedTask): Promise<number> {
-    const parentId = planned.parentKey ? taskIds.get(planned.parentKey) : undefined;
-    const projectId = planned.projectKey ? projectOf.get(planned.projectKey)?.id : undefined;
-    const task = await newTask(tx, userId, {
-      ...planned.body,
-      ...(parentId !== undefined
-        ? { parent_id: parentId }
-        : projectId !== undefined
-          ? { project_id: projectId }
-          : {}),
-    });
-    task.values.importKey = planned.key;
-    if (planned.completedAt && task.values.completed) {
-      task.values.completedAt = new Date(planned.completedAt);
-    }
-    const row = await insertTask(tx, jobs, userId, task, inbox);
-    return row.id;
-  }
 }
 
 /**
