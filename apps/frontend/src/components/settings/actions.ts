@@ -6,26 +6,9 @@ import {
   PushSubscriptionBody,
   UpdateNotificationSettingsBody,
 } from '@todo/contract';
-import { refresh } from 'next/cache';
 import Value from 'typebox/value';
-import { getSession } from '@/lib/auth/session';
-import { type BackendClient, backendFor, unsubscribeDigest } from '@/lib/backend/client';
-import { type BackendResult, failure } from '@/lib/backend/result';
-
-/** What a settings action answers: the page shows the message of a failure. */
-export type SettingsResult<T> = { ok: true; data: T } | { ok: false; message: string };
-
-async function asUser<T>(
-  call: (client: BackendClient) => Promise<BackendResult<T>>,
-): Promise<SettingsResult<T>> {
-  const session = await getSession().catch(() => null);
-  const result = session
-    ? await call(backendFor(session.user.id))
-    : failure('unauthorized', 'Your session has expired. Sign in again.');
-  if (!result.ok) return { ok: false, message: result.message };
-  refresh();
-  return result;
-}
+import { unsubscribeDigest } from '@/lib/backend/client';
+import { asUser, type SettingsResult } from './as-user';
 
 const invalid = { ok: false, message: 'That setting is not one this app knows.' } as const;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ImportExport } from '@/components/settings/import-export';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { Banner } from '@/components/ui/banner';
@@ -41,6 +42,7 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <ImportExport timeZone={timeZone} />
     </div>
   );
 }
