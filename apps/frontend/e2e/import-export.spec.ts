@@ -36,7 +36,7 @@ test('import and export: export downloads a file; a Todoist CSV is previewed, th
 
   // Import: the file's name picks the source and names the project; the preview changes nothing.
   const form = section.getByRole('form', { name: 'Import' });
-  await form.getByLabel('File').setInputFiles({
+  await form.getByLabel('File', { exact: true }).setInputFiles({
     name: 'Garden.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(TODOIST_CSV),
@@ -60,11 +60,12 @@ test('import and export: export downloads a file; a Todoist CSV is previewed, th
 
   // A bad file: a clear error, nothing imported.
   await page.goto('/settings');
-  await form.getByLabel('File').setInputFiles({
+  await form.getByLabel('File', { exact: true }).setInputFiles({
     name: 'notes.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Title,Due\nBuy milk,tomorrow\n'),
   });
   await form.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('alert')).toContainText('no TYPE or CONTENT column');
+  await expect(section.getByRole('alert')).toContainText('no TYPE or CONTENT column');
+  await expect(section.getByRole('table')).toHaveCount(0);
 });
