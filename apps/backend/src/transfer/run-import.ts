@@ -28,9 +28,25 @@ class DryRun extends Error {
   }
 }
 
-/** The tasks this user already imported under these keys: key → id. */
+/**
+ * The tasks this user already has under these keys: key → id. Those imported before, and for
+ * the user's own JSON export (`json:<this user>:<id>`) the tasks it was written from, so
+ * importing your own export back adds only what was deleted since.
+ */
 async function importedTasks(tx: Transaction, userId: string, keys: string[]) {
   const found = new Map<string, number>();
+  const ownPrefix = `json:${userId}:`;
+  const ownIds = keys.flatMap((key) =>
+    key.startsWith(ownPrefix) ? [Number(key.slice(ownPrefix.length))] : [],
+  );
+  const validIds = ownIds.filter((id) => Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647);
+  for (let start = 0; start < validIds.length; start += 1000) {
+    const rows = await tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.userId, userId), inArray(tasks.id, validIds.slice(start, start + 1000))));
+    for (const row of rows) found.set(`${ownPrefix}${row.id}`, row.id);
+  }
   // Chunks keep each statement's parameter list small (at most 5,000 keys per file).
   for (let start = 0; start < keys.length; start += 1000) {
     const rows = await tx

@@ -199,3 +199,35 @@ describe('export, then import into a fresh user', () => {
     ).toBe(200);
   });
 });
+
+describe('importing into the account the file came from, and at the same time', () => {
+  it('adds only what was deleted since when a user imports their own export', async () => {
+    const userId = await userWithEverything();
+    const exported = await exportJson(t, userId);
+    const before = await rowCounts(t, userId);
+    const same = await importFile(t, userId, exported, { source: 'json' });
+    expect(same.created).toEqual({ projects: 0, tasks: 0, subtasks: 0 });
+    expect(await rowCounts(t, userId)).toEqual(before);
+
+    const water = exported.tasks.find((task) => task.title === 'Water plants');
+    const gone = await t.as(userId, { method: 'DELETE', url: `/api/${userId}/tasks/${water?.id}` });
+    expect(gone.statusCode).toBe(204);
+    const back = await importFile(t, userId, exported, { source: 'json' });
+    expect(back.items.filter((item) => item.action === 'create').map((item) => item.title)).toEqual(
+      ['Water plants'],
+    );
+  });
+
+  it('two imports of one file at the same time add it once', async () => {
+    const exported = await exportJson(t, await userWithEverything());
+    const target = await newUser(t);
+    const [first, second] = await Promise.all([
+      importFile(t, target, exported, { source: 'json' }),
+      importFile(t, target, exported, { source: 'json' }),
+    ]);
+    const created = (summary: typeof first) =>
+      summary.created.projects + summary.created.tasks + summary.created.subtasks;
+    expect(created(first) + created(second)).toBe(2 + 4);
+    expect(await rowCounts(t, target)).toMatchObject({ projects: 3, tasks: 4 });
+  });
+});
