@@ -20,6 +20,8 @@ export default mergeConfig(
       name: 'frontend',
       include: ['test/**/*.test.{ts,tsx}'],
       environment: 'node',
+      // Real PostgreSQL for the tests of what the frontend stores (test/lib/tokens).
+      globalSetup: ['../../tests/support/postgres-global-setup.ts'],
     },
   }),
 );

@@ -183,7 +183,13 @@ describe(`fuzzing every endpoint through app.inject (fast-check seed ${SEED})`, 
         arbitrary: fc
           .tuple(
             userSegment,
-            fc.constantFrom('notification-settings', 'push-subscriptions', 'push-subscriptions/'),
+            fc.constantFrom(
+              'notification-settings',
+              'push-subscriptions',
+              'push-subscriptions/',
+              'calendar-feeds',
+              'calendar-feeds/',
+            ),
             fc.oneof(fc.constant(''), pathSegment),
           )
           .map(([user, resource, rest]) => `/api/${user}/${resource}${rest}`),
@@ -195,6 +201,7 @@ describe(`fuzzing every endpoint through app.inject (fast-check seed ${SEED})`, 
           .map(([user, id]) => `/api/${user}/tasks/${id}/snooze`),
       },
       fc.constantFrom('/api/unsubscribe', '/api/unsubscribe/'),
+      pathSegment.map((file) => `/calendar/${file}`),
       fc.constantFrom(
         '/health',
         '/ready',

@@ -12,6 +12,9 @@ export default mergeConfig(
       globalSetup: ['./support/build-global-setup.ts', '../support/postgres-global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // eventsource-parser (under the MCP SDK's client) exports TypeScript under the `source`
+      // condition the workspace resolves with: Node cannot load that, so Vite transforms both.
+      server: { deps: { inline: [/@modelcontextprotocol\/sdk/, 'eventsource-parser'] } },
     },
   }),
 );

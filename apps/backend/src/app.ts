@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import calendar from './calendar/plugin.js';
 import type { Config } from './config.js';
 import type { Channels } from './notifications/channel.js';
 import { createChannels } from './notifications/channel-status.js';
@@ -41,6 +42,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     options.channels ?? createChannels(options.notifications, options.outbound),
   );
   fastify.decorate('outboundPolicy', options.outbound);
+  const appUrl = options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000';
   await fastify.register(validation);
   await fastify.register(problemDetails);
   await fastify.register(security, { corsOrigins: options.http.corsOrigins });
@@ -54,12 +56,13 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Without `reminders` (the tests), reminders are scheduled but no worker delivers them.
   await fastify.register(reminders, {
     workers: options.reminders?.workers ?? false,
-    appUrl: options.notifications?.email?.publicAppUrl ?? 'http://localhost:3000',
+    appUrl,
     secret: options.auth.secret,
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
   });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);
   await fastify.register(unsubscribe, { prefix: '/api/unsubscribe', secret: options.auth.secret });
+  await fastify.register(calendar, { appUrl });
   await fastify.register(api, { prefix: '/api/:user_id' });
 }

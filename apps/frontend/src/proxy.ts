@@ -33,6 +33,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Built assets and the auth API need no policy of their own: they are never documents. Keeping
   // /api/ out also keeps its bodies unbuffered, so the auth route's 16 KiB cap is the only read
-  // (tests/security/auth-request-limits.test.ts).
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // (tests/security/auth-request-limits.test.ts). /mcp likewise: its transport caps what it reads.
+  matcher: ['/((?!api/|mcp|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -1,5 +1,6 @@
 export * from './access-token.js';
 export * from './auth-secret.js';
+export * from './calendar-schemas.js';
 export * from './etag.js';
 export * from './problem.js';
 export * from './project-schemas.js';

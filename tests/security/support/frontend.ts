@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import path from 'node:path';
 import { freePort } from '@todo/db/embedded';
 import { stack } from '../../support/scripts.js';
@@ -17,12 +17,15 @@ export interface FrontendProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the standalone production build (`node server.js`, as the image does). */
+/**
+ * Starts the standalone production build (`node server.js`, as the image does). `env.PORT` picks
+ * the port (so BETTER_AUTH_URL can name it); a free one otherwise.
+ */
 export async function startFrontend(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<FrontendProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child: ChildProcess = stack.startProcess(stack.frontendEntry, {
     cwd: path.dirname(stack.frontendEntry),
     // A log file makes stdout and stderr pipes that output() reads; /dev/null keeps no copy.
@@ -62,6 +65,7 @@ export async function startFrontend(
 
 export interface Answer {
   status: number;
+  headers: IncomingHttpHeaders;
   body: string;
   /** The cookies it set, as `name=value` pairs ready for a Cookie header. */
   cookies: string;
@@ -97,6 +101,7 @@ export function post(
         response.on('end', () => {
           resolve({
             status: response.statusCode ?? 0,
+            headers: response.headers,
             body: Buffer.concat(chunks).toString(),
             cookies: (response.headers['set-cookie'] ?? [])
               .map((cookie) => cookie.split(';')[0])

@@ -51,6 +51,7 @@ const USER_FOREIGN_KEYS = new Set([
   'projects_user_id_user_id_fk',
   'notification_settings_user_id_user_id_fk',
   'push_subscriptions_user_id_user_id_fk',
+  'calendar_feeds_user_id_user_id_fk',
 ]);
 
 /**

@@ -8,6 +8,7 @@ export {
   storedRule,
   toRepeat,
 } from './api-fields.js';
+export { icalendarRule, type SeriesColumns } from './icalendar-rule.js';
 export { firstOccurrence } from './occurrences.js';
 export {
   COPIED_FIELDS,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import calendarFeeds from '../../calendar/feeds-routes.js';
 import notificationSettings from './notification-settings.js';
 import projects from './projects.js';
 import pushSubscriptions from './push-subscriptions.js';
@@ -16,5 +17,6 @@ export default async function api(app: FastifyInstance) {
   await app.register(snooze, { prefix: '/tasks' });
   await app.register(notificationSettings, { prefix: '/notification-settings' });
   await app.register(pushSubscriptions, { prefix: '/push-subscriptions' });
+  await app.register(calendarFeeds, { prefix: '/calendar-feeds' });
   await app.register(transfer);
 }

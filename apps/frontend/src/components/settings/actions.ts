@@ -1,13 +1,16 @@
 'use server';
 
 import {
+  type CalendarFeed,
   type NotificationSettings,
   type PushDevice,
   PushSubscriptionBody,
   UpdateNotificationSettingsBody,
 } from '@todo/contract';
+import { headers } from 'next/headers';
 import Value from 'typebox/value';
 import { unsubscribeDigest } from '@/lib/backend/client';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { asUser, type SettingsResult } from './as-user';
 
 const invalid = { ok: false, message: 'That setting is not one this app knows.' } as const;
@@ -50,4 +53,27 @@ export async function unsubscribeAction(token: string): Promise<SettingsResult<n
   }
   const result = await unsubscribeDigest(token);
   return result.ok ? result : { ok: false, message: result.message };
+}
+
+/** A calendar feed just made, with its URL: shown once, as only the backend's hash remains. */
+export interface IssuedCalendarFeed {
+  feed: CalendarFeed;
+  url: string;
+}
+
+/** Makes the feed of every task (null) or of one project, or gives it a new URL. */
+export async function issueCalendarFeedAction(
+  projectId: number | null,
+): Promise<SettingsResult<IssuedCalendarFeed>> {
+  if (projectId !== null && !isId(projectId)) return invalid;
+  const origin = publicOrigin(await headers()) ?? '';
+  const issued = await asUser((client) => client.createCalendarFeed({ project_id: projectId }));
+  if (!issued.ok) return issued;
+  const { token: _token, path, ...feed } = issued.data;
+  return { ok: true, data: { feed, url: `${origin}${path}` } };
+}
+
+export async function deleteCalendarFeedAction(id: number): Promise<SettingsResult<null>> {
+  if (!isId(id)) return invalid;
+  return asUser((client) => client.deleteCalendarFeed(id));
 }

@@ -1,5 +1,8 @@
 import 'server-only';
 import {
+  CalendarFeedList,
+  type CreateCalendarFeedBody,
+  CreatedCalendarFeed,
   type CreateProjectBody,
   type CreateTaskBody,
   type ExportFormat,
@@ -21,6 +24,7 @@ import {
   TagList,
   Task,
   TaskList,
+  type TokenScope,
   taskEtag,
   type UpdateNotificationSettingsBody,
 } from '@todo/contract';
@@ -45,7 +49,18 @@ export interface BackendClientOptions {
   userId: string;
   /** Milliseconds before a call counts as the backend being unavailable. */
   timeoutMs?: number;
+  /**
+   * The token or grant the call is made with (/api/v1, /mcp): its scope and id travel in the
+   * backend token, so a read credential cannot write. Left out for the signed-in user's own calls.
+   */
+  credential?: CallCredential;
   fetch?: typeof fetch;
+}
+
+/** What a backend token says about the credential behind a call. */
+export interface CallCredential {
+  scope: TokenScope;
+  credentialId: string;
 }
 
 const REASONS: Record<number, FailureReason> = {
@@ -97,7 +112,7 @@ async function problemFrom(response: Response): Promise<BackendFailure> {
 
 /** The typed data layer: every backend call of the app goes through one of these methods. */
 export function createBackendClient(options: BackendClientOptions) {
-  const { baseUrl, secret, userId, timeoutMs = 8000 } = options;
+  const { baseUrl, secret, userId, timeoutMs = 8000, credential } = options;
   const fetchImpl = options.fetch ?? fetch;
   const userPath = `/api/${encodeURIComponent(userId)}`;
 
@@ -109,7 +124,7 @@ export function createBackendClient(options: BackendClientOptions) {
     file?: FileBody,
   ): Promise<Response | null> {
     try {
-      const token = await signAccessToken(secret, userId);
+      const token = await signAccessToken(secret, userId, credential);
       return await fetchImpl(`${baseUrl}${userPath}${path}`, {
         method,
         headers: {
@@ -218,6 +233,11 @@ export function createBackendClient(options: BackendClientOptions) {
         undefined,
         options.version,
       ),
+    listCalendarFeeds: () => call('GET', '/calendar-feeds', CalendarFeedList),
+    /** Makes the feed (every task, or one project's) or gives it a new URL; the token once. */
+    createCalendarFeed: (body: CreateCalendarFeedBody) =>
+      call('POST', '/calendar-feeds', CreatedCalendarFeed, body),
+    deleteCalendarFeed: (id: number) => callEmpty('DELETE', `/calendar-feeds/${Math.trunc(id)}`),
     /** Every project and task as a download; the backend's answer as it is (null: unreachable). */
     exportAll: (format: ExportFormat) =>
       send('GET', `/export?format=${format === 'csv' ? 'csv' : 'json'}`),
@@ -240,10 +260,18 @@ export function createBackendClient(options: BackendClientOptions) {
 
 export type BackendClient = ReturnType<typeof createBackendClient>;
 
-/** The client for one signed-in user, configured from the validated environment. */
-export function backendFor(userId: string): BackendClient {
+/**
+ * The client for one signed-in user, configured from the validated environment; with a
+ * credential, for a caller of /api/v1 or /mcp acting with that token's scope.
+ */
+export function backendFor(userId: string, credential?: CallCredential): BackendClient {
   const env = getServerEnv();
-  return createBackendClient({ baseUrl: env.backendUrl, secret: env.authSecret, userId });
+  return createBackendClient({
+    baseUrl: env.backendUrl,
+    secret: env.authSecret,
+    userId,
+    credential,
+  });
 }
 
 /**

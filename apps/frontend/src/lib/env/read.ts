@@ -11,11 +11,14 @@ export interface ServerEnv {
   backendUrl: string;
   /** TRUSTED_PROXIES: whose X-Forwarded-For names the client; none by default (the socket peer). */
   trustedProxies: string[];
+  /** TOKEN_RATE_LIMIT_PER_MINUTE: requests one access token may make per minute (/api/v1, /mcp). */
+  tokenRateLimitPerMinute: number;
 }
 
 export type ServerEnvResult = { ok: true; env: ServerEnv } | { ok: false; problem: string };
 
 export const DEFAULT_BACKEND_URL = 'http://127.0.0.1:8000';
+export const DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE = 300;
 
 function httpUrlProblem(name: string, value: string): string | null {
   try {
@@ -60,6 +63,14 @@ export function readServerEnv(source: Record<string, string | undefined>): Serve
   if (urlProblem) return { ok: false, problem: urlProblem };
   const trusted = parseTrustedProxies(source.TRUSTED_PROXIES);
   if (!trusted.ok) return trusted;
+  const tokenRateLimit =
+    source.TOKEN_RATE_LIMIT_PER_MINUTE || `${DEFAULT_TOKEN_RATE_LIMIT_PER_MINUTE}`;
+  if (!/^[1-9][0-9]{0,6}$/.test(tokenRateLimit)) {
+    return {
+      ok: false,
+      problem: 'TOKEN_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 9999999',
+    };
+  }
   return {
     ok: true,
     env: {
@@ -69,6 +80,7 @@ export function readServerEnv(source: Record<string, string | undefined>): Serve
       authUrl,
       backendUrl: backendUrl.replace(/\/+$/, ''),
       trustedProxies: trusted.proxies,
+      tokenRateLimitPerMinute: Number(tokenRateLimit),
     },
   };
 }

@@ -22,6 +22,7 @@ const env = (change: Partial<ServerEnv> = {}): ServerEnv => ({
   authUrl: undefined,
   backendUrl: 'http://127.0.0.1:8000',
   trustedProxies: [],
+  tokenRateLimitPerMinute: 300,
   ...change,
 });
 

@@ -80,6 +80,18 @@ describe('the backend client', () => {
     expect(claims.exp - claims.iat).toBe(300);
   });
 
+  it('carries the scope and id of a token’s credential, and none for the user’s own calls', async () => {
+    const credential = { scope: 'read', credentialId: 'pat:12' } as const;
+    await createBackendClient({ baseUrl, secret: SECRET, userId: USER, credential }).getTask(7);
+    await client().getTask(7);
+    const verify = createAccessTokenVerifier(SECRET);
+    const [withCredential, own] = await Promise.all(
+      seen.map((call) => verify(call.authorization?.slice(7) ?? '')),
+    );
+    expect(withCredential).toEqual({ userId: USER, scope: 'read', credentialId: 'pat:12' });
+    expect(own).toEqual({ userId: USER, scope: 'write' });
+  });
+
   it('builds each route under the user’s path, encoding the id', async () => {
     const api = client();
     const prefix = `/api/${encodeURIComponent(USER)}`;

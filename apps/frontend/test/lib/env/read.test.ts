@@ -15,8 +15,22 @@ describe('readServerEnv', () => {
         authUrl: undefined,
         backendUrl: 'http://127.0.0.1:8000',
         trustedProxies: [],
+        tokenRateLimitPerMinute: 300,
       },
     });
+  });
+
+  it('takes TOKEN_RATE_LIMIT_PER_MINUTE, and stops on anything but a positive whole number', () => {
+    expect(readServerEnv({ ...base, TOKEN_RATE_LIMIT_PER_MINUTE: '60' })).toMatchObject({
+      ok: true,
+      env: { tokenRateLimitPerMinute: 60 },
+    });
+    for (const value of ['0', '-5', '1.5', 'lots', '10000000']) {
+      expect(readServerEnv({ ...base, TOKEN_RATE_LIMIT_PER_MINUTE: value })).toEqual({
+        ok: false,
+        problem: 'TOKEN_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 9999999',
+      });
+    }
   });
 
   it('takes TRUSTED_PROXIES, and stops on an entry that is not an address or range', () => {

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { ImportExport } from '@/components/settings/import-export';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
+import { loadProjects } from '@/lib/backend/per-request';
 import { userTimeZone } from '@/lib/time-zone/server';
 import './settings.css';
 
@@ -13,10 +15,12 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone] = await Promise.all([
+  const [settings, devices, timeZone, calendarFeeds, projects] = await Promise.all([
     backend.getNotificationSettings(),
     backend.listPushDevices(),
     userTimeZone(),
+    backend.listCalendarFeeds(),
+    loadProjects(session.user.id),
   ]);
   return (
     <div className="settings">
@@ -42,6 +46,18 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <section aria-labelledby="calendar-feeds-heading" className="settings-section">
+        <h2 id="calendar-feeds-heading">Calendar feeds</h2>
+        {calendarFeeds.ok ? (
+          <CalendarFeeds
+            feeds={calendarFeeds.data.items}
+            projects={projects.active.ok ? projects.active.data.items : []}
+            timeZone={timeZone}
+          />
+        ) : (
+          <Banner title="Calendar feeds could not be loaded">{calendarFeeds.message}</Banner>
+        )}
+      </section>
       <ImportExport timeZone={timeZone} />
     </div>
   );
