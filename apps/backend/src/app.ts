@@ -11,6 +11,7 @@ import problemDetails from './plugins/problem-details.js';
 import reminders from './plugins/reminders.js';
 import security from './plugins/security.js';
 import validation from './plugins/validation.js';
+import webhooks, { type WebhooksOptions } from './plugins/webhooks.js';
 import api from './routes/api/index.js';
 import unsubscribe from './routes/api/unsubscribe.js';
 import health from './routes/health.js';
@@ -30,6 +31,8 @@ export type AppOptions = Pick<Config, 'database' | 'auth' | 'http' | 'outbound'>
     channels?: Channels;
     /** How long closing waits for a reminder being delivered (SHUTDOWN_TIMEOUT_MS bounds it). */
     stopTimeoutMs?: number;
+    /** Tests: quicker retries and sweeps, a stand-in resolver (plugins/webhooks.ts). */
+    webhooks?: Omit<WebhooksOptions, 'workers'>;
   };
 
 /** The whole API as one plugin: server.ts adds the process concerns, tests call it with inject. */
@@ -59,6 +62,10 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
     appUrl,
     secret: options.auth.secret,
     stopTimeoutMs: options.stopTimeoutMs ?? 5_000,
+  });
+  await fastify.register(webhooks, {
+    ...options.webhooks,
+    workers: options.reminders?.workers ?? false,
   });
   await fastify.register(auth, { secret: options.auth.secret });
   await fastify.register(health);

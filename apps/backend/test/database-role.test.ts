@@ -4,6 +4,7 @@ import type { Project, ProjectList, Task } from '@todo/contract';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database.js';
+import { startWebhookReceiver } from '../../../tests/support/webhook-receiver.js';
 import { recordingChannels } from './helpers/recording-channels.js';
 import { buildTestApp, expectProblem, type TestApp } from './helpers/test-app.js';
 
@@ -185,6 +186,23 @@ describe('the backend on a least-privilege database role', () => {
       await owner`select state from pgboss.job where data->>'reminderId' = ${String(later.reminders[0]?.id)}`;
     expect(cancelled).toEqual({ state: 'cancelled' });
     await owner`delete from tasks where user_id = 'ada'`;
+  });
+
+  it('dispatches and sends a webhook: the change log, the cursor, the deliveries', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const hook = await t.as('ada', {
+        method: 'POST',
+        url: '/api/ada/webhooks',
+        payload: { url: `${receiver.origin}/ada`, events: ['task.created'] },
+      });
+      expect(hook.statusCode, hook.body).toBe(201);
+      const task = await t.createTask('ada', { title: 'Hooked' });
+      const [request] = await receiver.waitFor(1, 20_000);
+      expect(JSON.parse(request?.body ?? '{}').data.task).toEqual(task);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('still answers 401 for a token whose user does not exist', async () => {

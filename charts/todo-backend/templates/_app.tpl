@@ -111,4 +111,18 @@ todo-backend: reminders.publicAppUrl is required with reminders.email.existingSe
     - port: {{ .Values.reminders.email.smtpPort }}
       protocol: TCP
 {{- end }}
+{{- $webhookPorts := list }}
+{{- range .Values.webhooks.egressPorts }}
+{{- if and (ne (int .) 443) (not (has (int .) $webhookPorts)) }}
+{{- $webhookPorts = append $webhookPorts (int .) }}
+{{- end }}
+{{- end }}
+{{- if $webhookPorts }}
+# Webhook receivers, at users' public addresses, on ports other than 443.
+- ports:
+    {{- range $webhookPorts }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end }}
 {{- end -}}

@@ -10,3 +10,4 @@ export * from './tags.js';
 export * from './task-schemas.js';
 export * from './text-patterns.js';
 export * from './transfer-schemas.js';
+export * from './webhook-schemas.js';

@@ -7,7 +7,7 @@ export const BOSS_SCHEMA = 'pgboss';
  * The queues the backend works. Each is a partition table pg-boss creates, which takes CREATE on
  * the schema: so they are made here, by the migration step, and the runtime role only uses them.
  */
-export const QUEUE_NAMES = ['reminder', 'digest'] as const;
+export const QUEUE_NAMES = ['reminder', 'digest', 'webhook'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** What pg-boss runs its SQL through (its `db` option): a transaction of ours, or a connection. */

@@ -57,24 +57,34 @@ export function isPrivateAddress(address: string): boolean {
   return REFUSED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Where a checked URL's request must go: the address that was checked, not a fresh lookup. */
+export interface OutboundTarget {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
 /**
- * What is wrong with sending to `raw` under `policy`, or null when it may be used. The host is
- * resolved and every address it has is checked: a name pointing at 127.0.0.1 is refused like
- * 127.0.0.1. Check again right before each request: DNS answers change.
+ * Checks `raw` under `policy`: what is wrong with sending to it, or the address to send to. The
+ * host is resolved and every address it has is checked: a name pointing at 127.0.0.1 is refused
+ * like 127.0.0.1. Check again right before each request (DNS answers change), and connect to
+ * the address answered here, so a name cannot resolve to a checked address and then to another.
  */
-export async function outboundUrlProblem(
+export async function checkOutboundUrl(
   raw: string,
   policy: OutboundPolicy,
   lookup: LookupAll = lookupAll,
-): Promise<string | null> {
+): Promise<{ problem: string } | { target: OutboundTarget }> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'is not a URL';
+    return { problem: 'is not a URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https URL';
-  if (url.username || url.password) return 'must not hold a user name or password';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: 'must be an https URL' };
+  }
+  if (url.username || url.password) return { problem: 'must not hold a user name or password' };
   // The URL parser has already turned 2130706433 and 0177.0.0.1 into 127.0.0.1.
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: string[];
@@ -83,12 +93,25 @@ export async function outboundUrlProblem(
   } catch {
     addresses = [];
   }
-  if (addresses.length === 0) return `host ${host} could not be resolved`;
+  const [address] = addresses;
+  if (address === undefined) return { problem: `host ${host} could not be resolved` };
   const internal = addresses.some(isPrivateAddress);
   if (internal && !policy.allowPrivate) {
-    return `host ${host} is a private, loopback or otherwise internal address`;
+    return { problem: `host ${host} is a private, loopback or otherwise internal address` };
   }
   // A local push service allowed by the operator may speak plain http; nothing public may.
-  if (url.protocol === 'http:' && policy.httpsOnly && !internal) return 'must be an https URL';
-  return null;
+  if (url.protocol === 'http:' && policy.httpsOnly && !internal) {
+    return { problem: 'must be an https URL' };
+  }
+  return { target: { url, address, family: isIP(address) === 6 ? 6 : 4 } };
+}
+
+/** What is wrong with sending to `raw` under `policy` (checkOutboundUrl), or null. */
+export async function outboundUrlProblem(
+  raw: string,
+  policy: OutboundPolicy,
+  lookup: LookupAll = lookupAll,
+): Promise<string | null> {
+  const checked = await checkOutboundUrl(raw, policy, lookup);
+  return 'problem' in checked ? checked.problem : null;
 }

@@ -11,6 +11,19 @@ import {
 } from '../notifications/queue.js';
 import { createReminderWorker } from '../notifications/reminder-worker.js';
 
+/** Subscribes one more queue's handler on this process's started pg-boss. */
+export type QueueWorker = (boss: PgBoss) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Works another queue beside the reminders, with the same pg-boss (one pool, one maintenance)
+     * and the same start-up retries; only in a process with workers (REMINDER_WORKERS).
+     */
+    addQueueWorker(worker: QueueWorker): void;
+  }
+}
+
 export interface RemindersOptions {
   /** Deliver reminders in this process (REMINDER_WORKERS); false: only schedule them. */
   workers: boolean;
@@ -29,6 +42,10 @@ export interface RemindersOptions {
  */
 async function reminders(app: FastifyInstance, options: RemindersOptions) {
   app.queue.metrics.register(app.metricsRegistry);
+  const otherWorkers: QueueWorker[] = [];
+  app.decorate('addQueueWorker', (worker: QueueWorker) => {
+    otherWorkers.push(worker);
+  });
   if (!options.workers) return;
   const deliver = createReminderWorker({
     db: app.db,
@@ -78,6 +95,7 @@ async function reminders(app: FastifyInstance, options: RemindersOptions) {
         // A quarter-hourly check rather than one at the hour: a digest whose hour came while no
         // replica ran is still sent that local day (its delivery row keeps it to one).
         await candidate.schedule(DIGEST_QUEUE, DIGEST_CRON);
+        for (const worker of otherWorkers) await worker(candidate);
         return;
       } catch (error) {
         app.log.warn(

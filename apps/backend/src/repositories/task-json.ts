@@ -18,7 +18,9 @@ const { tasks } = schema;
  * Everything but `repeat` and `recurrence`: the rule's fields and summary come from
  * @todo/schedule, the one place rules are read (ruleJson below).
  */
-const taskObject = sql<string>`(select row_to_json(answer)::text from (select
+// Also over a row that is not in the table: webhooks/dispatch.ts names a change event's
+// jsonb_populate_record(null::tasks, data) "tasks", so a payload is the API's own JSON.
+export const taskObject = sql<string>`(select row_to_json(answer)::text from (select
   "tasks"."id", "tasks"."user_id", "tasks"."title", "tasks"."description", "tasks"."completed",
   ${sql.raw(isoText('"tasks"."completed_at"'))} as completed_at, "tasks"."priority", "tasks"."tags",
   ${sql.raw(isoText('"tasks"."due_at"'))} as due_at, "tasks"."time_zone", "tasks"."project_id",
@@ -66,9 +68,16 @@ function ruleJson(rrule: string | null, repeatFrom: 'due' | 'completion', timeZo
   return text;
 }
 
-/** One task's JSON text: the statement's object with the rule's fields added before its `}`. */
+/** One task's JSON text: taskObject's text with the rule's fields added before its `}`. */
+export const withRule = (
+  json: string,
+  rrule: string | null,
+  repeatFrom: 'due' | 'completion',
+  timeZone: string,
+) => `${json.slice(0, -1)},${ruleJson(rrule, repeatFrom, timeZone)}}`;
+
 const taskText = ([json, rrule, repeatFrom, timeZone]: JsonRow) =>
-  `${json.slice(0, -1)},${ruleJson(rrule, repeatFrom, timeZone)}}`;
+  withRule(json, rrule, repeatFrom, timeZone);
 
 /**
  * Runs a statement drizzle built as a named prepared statement, planned once per connection

@@ -9,7 +9,7 @@ import Fastify, {
 import postgres from 'postgres';
 import { expect, inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database.js';
-import app from '../../src/app.js';
+import app, { type AppOptions } from '../../src/app.js';
 import type { OutboundPolicy } from '../../src/lib/outbound-url.js';
 import type { Channels } from '../../src/notifications/channel.js';
 import { inboxId } from '../../src/repositories/inbox.js';
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   outbound?: OutboundPolicy;
   /** Default: none available. */
   channels?: Channels;
+  /** Webhook retries and sweeps (dispatch and sends run with `reminders.workers`). */
+  webhooks?: AppOptions['webhooks'];
 }
 
 export interface TestApp {
@@ -79,6 +81,7 @@ export async function buildTestApp(overrides: TestAppOptions = {}): Promise<Test
     ...(overrides.reminders ? { reminders: overrides.reminders } : {}),
     outbound: overrides.outbound ?? { httpsOnly: false, allowPrivate: true },
     ...(overrides.channels ? { channels: overrides.channels } : {}),
+    ...(overrides.webhooks ? { webhooks: overrides.webhooks } : {}),
   });
   await fastify.ready();
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });

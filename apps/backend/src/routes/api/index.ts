@@ -7,6 +7,7 @@ import snooze from './snooze.js';
 import tags from './tags.js';
 import tasks from './tasks.js';
 import transfer from './transfer.js';
+import webhooks from './webhooks.js';
 
 /** Everything under /api/:user_id is authenticated and confined to that user. */
 export default async function api(app: FastifyInstance) {
@@ -18,5 +19,6 @@ export default async function api(app: FastifyInstance) {
   await app.register(notificationSettings, { prefix: '/notification-settings' });
   await app.register(pushSubscriptions, { prefix: '/push-subscriptions' });
   await app.register(calendarFeeds, { prefix: '/calendar-feeds' });
+  await app.register(webhooks, { prefix: '/webhooks' });
   await app.register(transfer);
 }

@@ -11,7 +11,9 @@ import { headers } from 'next/headers';
 import Value from 'typebox/value';
 import { unsubscribeDigest } from '@/lib/backend/client';
 import { publicOrigin } from '@/lib/http/public-origin';
-import { asUser, type SettingsResult } from './as-user';
+import { asUser, type SettingsResult } from './settings-result';
+
+export type { SettingsResult };
 
 const invalid = { ok: false, message: 'That setting is not one this app knows.' } as const;
 

@@ -1,8 +1,8 @@
 'use server';
 
 import { IMPORT_SOURCES, type ImportSource, type ImportSummary } from '@todo/contract';
-import { asUser, type SettingsResult } from './as-user';
 import { IMPORT_UI_MAX_BYTES } from './import-export-limits';
+import { asUser, type SettingsResult } from './settings-result';
 
 export interface ImportInput {
   source: ImportSource;

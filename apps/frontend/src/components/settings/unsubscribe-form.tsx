@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { unsubscribeAction } from './actions';
-import type { SettingsResult } from './as-user';
+import type { SettingsResult } from './settings-result';
 
 /** One button; then what happened, in words. */
 export function UnsubscribeForm({ token }: { token: string }) {

@@ -5,6 +5,7 @@ import {
   CreatedCalendarFeed,
   type CreateProjectBody,
   type CreateTaskBody,
+  type CreateWebhookBody,
   type ExportFormat,
   type ImportSource,
   ImportSummary,
@@ -27,6 +28,12 @@ import {
   type TokenScope,
   taskEtag,
   type UpdateNotificationSettingsBody,
+  type UpdateWebhookBody,
+  Webhook,
+  WebhookDeliveryList,
+  WebhookList,
+  WebhookTestResult,
+  WebhookWithSecret,
 } from '@todo/contract';
 import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
@@ -238,6 +245,20 @@ export function createBackendClient(options: BackendClientOptions) {
     createCalendarFeed: (body: CreateCalendarFeedBody) =>
       call('POST', '/calendar-feeds', CreatedCalendarFeed, body),
     deleteCalendarFeed: (id: number) => callEmpty('DELETE', `/calendar-feeds/${Math.trunc(id)}`),
+
+    listWebhooks: () => call('GET', '/webhooks', WebhookList),
+    /** The answer holds the signing secret: the only time it is shown. */
+    createWebhook: (body: CreateWebhookBody) => call('POST', '/webhooks', WebhookWithSecret, body),
+    updateWebhook: (id: number, body: UpdateWebhookBody) =>
+      call('PATCH', `/webhooks/${Math.trunc(id)}`, Webhook, body),
+    deleteWebhook: (id: number) => callEmpty('DELETE', `/webhooks/${Math.trunc(id)}`),
+    rotateWebhookSecret: (id: number) =>
+      call('POST', `/webhooks/${Math.trunc(id)}/rotate-secret`, WebhookWithSecret),
+    listWebhookDeliveries: (id: number) =>
+      call('GET', `/webhooks/${Math.trunc(id)}/deliveries`, WebhookDeliveryList),
+    /** Sends a signed ping now; the answer says what the receiver did. */
+    testWebhook: (id: number) =>
+      call('POST', `/webhooks/${Math.trunc(id)}/test`, WebhookTestResult),
     /** Every project and task as a download; the backend's answer as it is (null: unreachable). */
     exportAll: (format: ExportFormat) =>
       send('GET', `/export?format=${format === 'csv' ? 'csv' : 'json'}`),

@@ -17,13 +17,30 @@ export interface AuthorizeOptions {
 
 /**
  * The gate of the public API (/api/v1) and /mcp: the bearer's credential, or the Response to send
- * instead — 401 (no, unknown, revoked or expired token) or 429 (the token spent its budget for
- * this minute, TOKEN_RATE_LIMIT_PER_MINUTE, counted across replicas). A session cookie is never
- * looked at: these routes have no CSRF surface.
+ * instead — 401 (no, unknown, revoked or expired token), 429 (the token spent its budget for
+ * this minute, TOKEN_RATE_LIMIT_PER_MINUTE, counted across replicas) or 503 (no database). A
+ * session cookie is never looked at: these routes have no CSRF surface.
  */
 export async function authorizeRequest(
   request: Request,
   options: AuthorizeOptions = {},
+): Promise<Credential | Response> {
+  try {
+    return await authorize(request, options);
+  } catch {
+    // The database is out of reach: say so in the API's shape, not as an HTML 500.
+    return problemResponse(
+      503,
+      'Service Unavailable',
+      'Access tokens cannot be checked right now. Try again shortly.',
+      { 'retry-after': '5' },
+    );
+  }
+}
+
+async function authorize(
+  request: Request,
+  options: AuthorizeOptions,
 ): Promise<Credential | Response> {
   const credential = await authenticateBearer(request.headers.get('authorization'));
   if (!credential) return unauthorized(options.resourceMetadataUrl);

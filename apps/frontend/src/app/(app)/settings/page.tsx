@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
+import { AccessTokens } from '@/components/settings/access-tokens';
 import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { ImportExport } from '@/components/settings/import-export';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
+import { WebhooksSettings } from '@/components/settings/webhooks-settings';
 import { Banner } from '@/components/ui/banner';
 import { requireSession } from '@/lib/auth/require-session';
 import { backendFor } from '@/lib/backend/client';
 import { loadProjects } from '@/lib/backend/per-request';
+import { getDatabase } from '@/lib/db/database';
 import { userTimeZone } from '@/lib/time-zone/server';
+import { listPersonalTokens } from '@/lib/tokens/token-service';
 import './settings.css';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -15,13 +19,16 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const backend = backendFor(session.user.id);
-  const [settings, devices, timeZone, calendarFeeds, projects] = await Promise.all([
-    backend.getNotificationSettings(),
-    backend.listPushDevices(),
-    userTimeZone(),
-    backend.listCalendarFeeds(),
-    loadProjects(session.user.id),
-  ]);
+  const [settings, devices, timeZone, tokens, calendarFeeds, projects, webhooks] =
+    await Promise.all([
+      backend.getNotificationSettings(),
+      backend.listPushDevices(),
+      userTimeZone(),
+      listPersonalTokens(getDatabase(), session.user.id),
+      backend.listCalendarFeeds(),
+      loadProjects(session.user.id),
+      backend.listWebhooks(),
+    ]);
   return (
     <div className="settings">
       <h1 className="settings-heading">Settings</h1>
@@ -46,6 +53,7 @@ export default async function SettingsPage() {
       </section>
       {/* Issue 12 adds one <section> per part here, each its own component, in this order:
           access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
+      <AccessTokens tokens={tokens} timeZone={timeZone} />
       <section aria-labelledby="calendar-feeds-heading" className="settings-section">
         <h2 id="calendar-feeds-heading">Calendar feeds</h2>
         {calendarFeeds.ok ? (
@@ -56,6 +64,14 @@ export default async function SettingsPage() {
           />
         ) : (
           <Banner title="Calendar feeds could not be loaded">{calendarFeeds.message}</Banner>
+        )}
+      </section>
+      <section aria-labelledby="webhooks-heading" className="settings-section">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        {webhooks.ok ? (
+          <WebhooksSettings webhooks={webhooks.data.items} timeZone={timeZone} />
+        ) : (
+          <Banner title="Webhooks could not be loaded">{webhooks.message}</Banner>
         )}
       </section>
       <ImportExport timeZone={timeZone} />

@@ -9,7 +9,10 @@ export type SettingsResult<T> =
   | { ok: true; data: T }
   | { ok: false; message: string; errors?: FieldError[] };
 
-/** Runs a backend call as the signed-in user; the page is refreshed after a success. */
+/**
+ * Runs a backend call as the signed-in user and refreshes the page after it worked. Kept out of
+ * the 'use server' files: every export of those is an action a browser can call.
+ */
 export async function asUser<T>(
   call: (client: BackendClient) => Promise<BackendResult<T>>,
 ): Promise<SettingsResult<T>> {
