@@ -86,6 +86,8 @@ describe('GET /docs/json', () => {
         'POST /api/{user_id}/calendar-feeds',
         'DELETE /api/{user_id}/calendar-feeds/{id}',
         'GET /calendar/{file}',
+        'GET /api/{user_id}/export',
+        'POST /api/{user_id}/import',
       ].sort(),
     );
   });

@@ -10,4 +10,5 @@ export * from './repeat-schemas.js';
 export * from './tags.js';
 export * from './task-schemas.js';
 export * from './text-patterns.js';
+export * from './transfer-schemas.js';
 export * from './webhook-schemas.js';

@@ -59,8 +59,18 @@ export async function replaceReminders(
     .where(eq(reminders.taskId, task.id))
     .returning({ jobId: reminders.jobId });
   await jobs.cancel(tx, jobIdsOf(old));
-  if (inputs.length === 0) return;
-  await tx.insert(reminders).values(
+  await insertReminders(tx, [{ task, inputs }]);
+}
+
+/**
+ * Writes the reminders of new tasks (or of tasks whose old ones are gone), without fire times:
+ * syncReminders gives them theirs with the tasks as written.
+ */
+export async function insertReminders(
+  tx: Transaction,
+  named: readonly { task: { id: number; userId: string }; inputs: readonly ReminderInput[] }[],
+): Promise<void> {
+  const rows = named.flatMap(({ task, inputs }) =>
     inputs.map((input) => ({
       userId: task.userId,
       taskId: task.id,
@@ -69,6 +79,7 @@ export async function replaceReminders(
       at: input.kind === 'at' ? new Date(input.at) : null,
     })),
   );
+  if (rows.length > 0) await tx.insert(reminders).values(rows);
 }
 
 /**

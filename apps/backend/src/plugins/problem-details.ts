@@ -4,6 +4,7 @@ import { withoutQuery } from '@todo/db/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable, isUnknownUser } from '../lib/database-errors.js';
+import { refusedItems } from '../lib/refused.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -33,7 +34,8 @@ export function sendUnknownUser(reply: FastifyReply): FastifyReply {
 
 type ValidationIssue = NonNullable<FastifyError['validation']>[number];
 
-function describeIssue(context: string, issue: ValidationIssue) {
+/** One ajv failure as the problem's `errors` list it: where (under `context`) and what. */
+export function describeIssue(context: string, issue: ValidationIssue) {
   const params = issue.params as Record<string, unknown>;
   let path = `${context}${issue.instancePath}`;
   let message = issue.message ?? 'is invalid';
@@ -97,7 +99,8 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
         ? 'The body is not valid JSON'
         : error.message;
-    return sendProblem(reply, status, detail);
+    const errors = refusedItems(error);
+    return sendProblem(reply, status, detail, errors ? { errors } : {});
   }
   request.log.error({ err: withoutQuery(error) }, 'request failed');
   return sendProblem(reply, 500, 'Something went wrong on our side');

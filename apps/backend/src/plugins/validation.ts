@@ -33,7 +33,8 @@ function storableDateTimes(ajv: Ajv) {
   });
 }
 
-function createAjv(options: Options) {
+/** An ajv with the API's rules: unknown fields refused, every failure reported, storable dates. */
+export function createAjv(options: Options) {
   // No stripping of unknown fields (they are refused), every failure reported at once.
   const ajv = new Ajv({
     removeAdditional: false,

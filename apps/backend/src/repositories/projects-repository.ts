@@ -81,6 +81,99 @@ function refuseInboxChange(inbox: StoredProject, name: string | undefined, body:
   }
 }
 
+/**
+ * Locks the user's projects for a write and reads them in their order. Every project write
+ * locks the user's Inbox first, so concurrent writes take turns and each reads the order the
+ * previous one left (a statement after the lock sees what committed before it). NO KEY UPDATE
+ * leaves tasks free to be added to the Inbox meanwhile: their foreign key takes KEY SHARE.
+ */
+export async function lockProjects(tx: Transaction, userId: string): Promise<StoredProject[]> {
+  const inbox = await inboxId(tx, userId);
+  await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.id, inbox))
+    .for('no key update');
+  return tx
+    .select()
+    .from(projects)
+    .where(eq(projects.userId, userId))
+    .orderBy(asc(projects.position), asc(projects.id));
+}
+
+/** Stores the positions `ids` give, changing only the rows that moved (except `skip`). */
+async function renumber(
+  tx: Transaction,
+  userId: string,
+  order: readonly StoredProject[],
+  ids: readonly number[],
+  skip: number,
+) {
+  const before = new Map(order.map((project) => [project.id, project.position]));
+  const moved = ids.flatMap((id, position) =>
+    id !== skip && before.get(id) !== position ? [sql`(${id}::int, ${position}::int)`] : [],
+  );
+  if (moved.length === 0) return;
+  // Its position is part of what a project's ETag stands for, so each moved one gets a version.
+  await tx
+    .update(projects)
+    .set({
+      position: sql`moved.position`,
+      version: sql`${projects.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .from(sql`(values ${sql.join(moved, sql`, `)}) as moved(id, position)`)
+    .where(and(eq(projects.userId, userId), sql`${projects.id} = moved.id`));
+}
+
+/** What an import sets beyond the API's fields: where the project came from, whether archived. */
+export interface ImportedProjectColumns {
+  importKey?: string;
+  archived?: boolean;
+}
+
+/**
+ * Adds a project to the user's locked `order` (lockProjects) in the caller's transaction: the
+ * most a user may have, its place (the end of the active ones, or of the archived ones), the
+ * others renumbered. Answers the new row; `order` is left as it was. The one insert path of the
+ * project routes and of an import; a duplicate name is a unique violation for the caller.
+ */
+export async function addProject(
+  tx: Transaction,
+  userId: string,
+  order: readonly StoredProject[],
+  body: CreateProjectBody,
+  imported: ImportedProjectColumns = {},
+): Promise<StoredProject> {
+  if (order.length >= PROJECT_LIMITS.projectsMax) {
+    throw refused(
+      409,
+      `There are ${PROJECT_LIMITS.projectsMax} projects already, the most one person can ` +
+        'have (archived ones count): delete one to make room',
+    );
+  }
+  const archived = imported.archived ?? false;
+  const placed = placeProject(
+    order.map(placedOf),
+    { id: NEW_PROJECT, isInbox: false, archived },
+    body.position,
+  );
+  if ('range' in placed) throw outOfRange(placed.range);
+  const [row] = (await tx
+    .insert(projects)
+    .values({
+      userId,
+      name: body.name.trim(),
+      color: body.color ?? 'grey',
+      position: placed.ids.indexOf(NEW_PROJECT),
+      ...(archived ? { archivedAt: sql`now()` } : {}),
+      ...(imported.importKey ? { importKey: imported.importKey } : {}),
+    })
+    .returning()) as [StoredProject];
+  await renumber(tx, userId, order, placed.ids, NEW_PROJECT);
+  return row;
+}
+
 /** All project storage; every method is scoped to one user, so no query can reach another's rows. */
 export function createProjectsRepository(
   db: Database,
@@ -90,56 +183,11 @@ export function createProjectsRepository(
   const userProjects = (userId: string, ...where: SQL[]) =>
     and(eq(projects.userId, userId), ...where);
 
-  /**
-   * Runs a write with the user's projects locked and read in their order. Every project write
-   * locks the user's Inbox first, so concurrent writes take turns and each reads the order the
-   * previous one left (a statement after the lock sees what committed before it). NO KEY UPDATE
-   * leaves tasks free to be added to the Inbox meanwhile: their foreign key takes KEY SHARE.
-   */
-  function locked<T>(
+  /** Runs a write with the user's projects locked and read in their order (lockProjects). */
+  const locked = <T>(
     userId: string,
     work: (tx: Transaction, order: StoredProject[]) => Promise<T>,
-  ): Promise<T> {
-    return inTransaction(db, async (tx) => {
-      const inbox = await inboxId(tx, userId);
-      await tx
-        .select({ id: projects.id })
-        .from(projects)
-        .where(eq(projects.id, inbox))
-        .for('no key update');
-      const order = await tx
-        .select()
-        .from(projects)
-        .where(userProjects(userId))
-        .orderBy(asc(projects.position), asc(projects.id));
-      return work(tx, order);
-    });
-  }
-
-  /** Stores the positions `ids` give, changing only the rows that moved (except `skip`). */
-  async function renumber(
-    tx: Transaction,
-    userId: string,
-    order: readonly StoredProject[],
-    ids: readonly number[],
-    skip: number,
-  ) {
-    const before = new Map(order.map((project) => [project.id, project.position]));
-    const moved = ids.flatMap((id, position) =>
-      id !== skip && before.get(id) !== position ? [sql`(${id}::int, ${position}::int)`] : [],
-    );
-    if (moved.length === 0) return;
-    // Its position is part of what a project's ETag stands for, so each moved one gets a version.
-    await tx
-      .update(projects)
-      .set({
-        position: sql`moved.position`,
-        version: sql`${projects.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .from(sql`(values ${sql.join(moved, sql`, `)}) as moved(id, position)`)
-      .where(userProjects(userId, sql`${projects.id} = moved.id`));
-  }
+  ): Promise<T> => inTransaction(db, async (tx) => work(tx, await lockProjects(tx, userId)));
 
   const methods = {
     async list(userId: string, query: ListProjectsQuery): Promise<ProjectList> {
@@ -175,29 +223,7 @@ export function createProjectsRepository(
     create(userId: string, body: CreateProjectBody): Promise<Project> {
       const name = body.name.trim();
       return locked(userId, async (tx, order) => {
-        if (order.length >= PROJECT_LIMITS.projectsMax) {
-          throw refused(
-            409,
-            `There are ${PROJECT_LIMITS.projectsMax} projects already, the most one person can ` +
-              'have (archived ones count): delete one to make room',
-          );
-        }
-        const placed = placeProject(
-          order.map(placedOf),
-          { id: NEW_PROJECT, isInbox: false, archived: false },
-          body.position,
-        );
-        if ('range' in placed) throw outOfRange(placed.range);
-        const [row] = (await tx
-          .insert(projects)
-          .values({
-            userId,
-            name,
-            color: body.color ?? 'grey',
-            position: placed.ids.indexOf(NEW_PROJECT),
-          })
-          .returning()) as [StoredProject];
-        await renumber(tx, userId, order, placed.ids, NEW_PROJECT);
+        const row = await addProject(tx, userId, order, body);
         return toProject({ ...row, openCount: 0 });
       }).catch(refuseDuplicate(name));
     },

@@ -21,7 +21,6 @@ import {
   cancelRemindersOf,
   checkReminders,
   copyReminders,
-  defaultReminders,
   replaceReminders,
   syncReminders,
 } from '../notifications/reminder-schedule.js';
@@ -29,6 +28,7 @@ import { createInboxCache } from './inbox-cache.js';
 import { type Observe, observed, unobserved } from './observed.js';
 import { quickAddBody } from './quick-add-body.js';
 import { restoredOccurrence, type Transaction } from './restored-occurrence.js';
+import { insertRow, insertTask, newTask, replacementPlacement } from './task-insert.js';
 import { countTasks, listJson, taskJson } from './task-json.js';
 import {
   type Existing,
@@ -64,12 +64,6 @@ interface Change {
 
 const versionIn = (versions: Versions) =>
   versions ? inArray(tasks.version, [...versions]) : undefined;
-
-/** The project and parent a create or PUT names; what it leaves out takes its default. */
-const replacementPlacement = (body: UpdateTaskBody): PlacementRequest => ({
-  projectId: body.project_id,
-  parentId: body.parent_id ?? null,
-});
 
 /** The reminders with a queued job of task `id` and its subtasks. */
 const queuedReminders = (userId: string, id: number) =>
@@ -242,35 +236,15 @@ export function createTasksRepository(
 
     async create(userId: string, created: CreateTaskBody): Promise<Task> {
       const body = 'text' in created ? await quickAddBody(db, userId, created) : created;
-      const values = replacementValues(body);
-      if (values.completed) values.completedAt = new Date();
-      const dueAt = values.dueAt ?? null;
-      const named = body.reminders ?? (await defaultReminders(db, userId, dueAt));
-      checkReminders(named, dueAt);
-      const insert = async (runner: Database | Transaction, projectId: number) => {
-        const [row] = await runner
-          .insert(tasks)
-          .values({ ...values, userId, title: body.title, projectId })
-          .returning(taskColumns);
-        if (!row) throw new Error('The insert returned no row');
-        return row;
-      };
+      const task = await newTask(db, userId, body);
       // The common case, a top-level task in the Inbox without reminders, is one statement.
-      if (body.project_id === undefined && !body.parent_id && named.length === 0) {
-        return toTask(await insert(db, await inbox(userId)));
+      if (body.project_id === undefined && !body.parent_id && task.reminders.length === 0) {
+        const place = { projectId: await inbox(userId), parentId: null };
+        return toTask(await insertRow(db, userId, { task, place }));
       }
-      return inTransaction(db, async (tx) => {
-        const place = await resolvePlacement(tx, userId, replacementPlacement(body), null, () =>
-          inbox(userId),
-        );
-        values.parentId = place.parentId;
-        const row = await insert(tx, place.projectId);
-        if (named.length === 0) return toTask(row);
-        await replaceReminders(tx, jobs, row, named);
-        await syncReminders(tx, jobs, [row.id]);
-        const [written] = await tx.select(taskColumns).from(tasks).where(eq(tasks.id, row.id));
-        return toTask(written ?? row);
-      });
+      return toTask(
+        await inTransaction(db, (tx) => insertTask(tx, jobs, userId, task, () => inbox(userId))),
+      );
     },
 
     replace: (userId: string, id: number, body: UpdateTaskBody, versions: Versions = null) =>

@@ -8,6 +8,7 @@ import pushSubscriptions from './push-subscriptions.js';
 import snooze from './snooze.js';
 import tags from './tags.js';
 import tasks from './tasks.js';
+import transfer from './transfer.js';
 import webhooks from './webhooks.js';
 
 /** Everything under /api/:user_id is authenticated and confined to that user. */
@@ -23,4 +24,6 @@ export default async function api(app: FastifyInstance) {
   await app.register(webhooks, { prefix: '/webhooks' });
 
   await app.register(events, { prefix: '/events' });
+
+  await app.register(transfer);
 }

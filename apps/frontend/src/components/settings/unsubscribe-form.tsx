@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { type SettingsResult, unsubscribeAction } from './actions';
+import { unsubscribeAction } from './actions';
+import type { SettingsResult } from './settings-result';
 
 /** One button; then what happened, in words. */
 export function UnsubscribeForm({ token }: { token: string }) {

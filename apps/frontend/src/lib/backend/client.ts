@@ -6,6 +6,9 @@ import {
   type CreateProjectBody,
   type CreateTaskBody,
   type CreateWebhookBody,
+  type ExportFormat,
+  type ImportSource,
+  ImportSummary,
   type ListProjectsQuery,
   type ListTasksQuery,
   NotificationSettings,
@@ -88,6 +91,23 @@ const MESSAGES: Record<FailureReason, string> = {
   refused: 'The task service refused the change.',
 };
 
+/** A file sent as it is (an import), not as JSON. */
+interface FileBody {
+  text: string;
+  contentType: string;
+}
+
+const TRANSFER_TIMEOUT_MS = 60_000;
+
+export interface ImportRequest {
+  source: ImportSource;
+  dryRun: boolean;
+  /** todoist: the project the file's tasks go into. */
+  projectName?: string;
+  /** todoist: the zone of dates in rows without a TIMEZONE. */
+  timeZone?: string;
+}
+
 async function problemFrom(response: Response): Promise<BackendFailure> {
   if (response.status >= 500) return failure('unavailable', UNAVAILABLE_MESSAGE);
   const reason = REASONS[response.status] ?? 'refused';
@@ -108,6 +128,7 @@ export function createBackendClient(options: BackendClientOptions) {
     path: string,
     body?: unknown,
     version?: number,
+    file?: FileBody,
   ): Promise<Response | null> {
     try {
       const token = await signAccessToken(secret, userId, credential);
@@ -116,14 +137,18 @@ export function createBackendClient(options: BackendClientOptions) {
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
+          ...(file ? { 'content-type': file.contentType } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           // The write applies only to this version of the task; another answers 412.
           ...(version === undefined ? {} : { 'if-match': taskEtag(version) }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file ? file.text : body === undefined ? undefined : JSON.stringify(body),
         redirect: 'error',
         cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
+        // Import and export handle up to 5,000 tasks: seconds, not the milliseconds of a call.
+        signal: AbortSignal.timeout(
+          file || path.startsWith('/export') ? TRANSFER_TIMEOUT_MS : timeoutMs,
+        ),
       });
     } catch {
       return null;
@@ -136,8 +161,9 @@ export function createBackendClient(options: BackendClientOptions) {
     schema: T,
     body?: unknown,
     version?: number,
+    file?: FileBody,
   ): Promise<BackendResult<Static<T>>> {
-    const response = await send(method, path, body, version);
+    const response = await send(method, path, body, version, file);
     if (!response) return failure('unavailable', UNAVAILABLE_MESSAGE);
     if (!response.ok) return problemFrom(response);
     const data: unknown = await response.json().catch(() => undefined);
@@ -259,6 +285,23 @@ export function createBackendClient(options: BackendClientOptions) {
       } finally {
         clearTimeout(timer);
       }
+    },
+    /** Every project and task as a download; the backend's answer as it is (null: unreachable). */
+    exportAll: (format: ExportFormat) =>
+      send('GET', `/export?format=${format === 'csv' ? 'csv' : 'json'}`),
+    /** Imports our JSON export or a Todoist CSV; with `dryRun`, previews and changes nothing. */
+    importFile: (text: string, request: ImportRequest) => {
+      const query = new URLSearchParams({
+        source: request.source,
+        dry_run: String(request.dryRun),
+      });
+      if (request.projectName) query.set('project_name', request.projectName);
+      if (request.timeZone) query.set('time_zone', request.timeZone);
+      const contentType = request.source === 'json' ? 'application/json' : 'text/csv';
+      return call('POST', `/import?${query}`, ImportSummary, undefined, undefined, {
+        text,
+        contentType,
+      });
     },
   };
 }

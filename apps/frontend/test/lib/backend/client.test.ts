@@ -272,3 +272,71 @@ describe('the backend client', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('import and export', () => {
+  const summary = {
+    dry_run: true,
+    created: { projects: 1, tasks: 1, subtasks: 0 },
+    skipped: 0,
+    items: [{ line: 2, kind: 'task', title: 'Sow', project: 'Garden', action: 'create' }],
+    warnings: [],
+  };
+
+  it('sends the file itself as text/csv, with the source, dry run, project and zone', async () => {
+    let contentType: string | undefined;
+    handler = (request, response) => {
+      contentType = request.headers['content-type'];
+      json(response, 200, summary);
+    };
+    const csv = 'TYPE,CONTENT\ntask,Sow\n';
+    const result = await client().importFile(csv, {
+      source: 'todoist',
+      dryRun: true,
+      projectName: 'Garden',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(result).toEqual({ ok: true, data: summary });
+    expect(contentType).toBe('text/csv');
+    expect(seen[0]?.body).toBe(csv);
+    expect(seen[0]?.url).toBe(
+      `/api/${encodeURIComponent(USER)}/import?source=todoist&dry_run=true&project_name=Garden&time_zone=Europe%2FBerlin`,
+    );
+  });
+
+  it('answers a refused file with its detail and each listed row', async () => {
+    handler = (_request, response) =>
+      json(
+        response,
+        422,
+        {
+          type: 'about:blank',
+          title: 'Unprocessable Entity',
+          status: 422,
+          detail: '1 problem in the file (listed in errors): nothing was imported',
+          errors: [{ path: 'line 4/title', message: 'must NOT have more than 200 characters' }],
+        },
+        'application/problem+json',
+      );
+    const result = await client().importFile('{}', { source: 'json', dryRun: false });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: '1 problem in the file (listed in errors): nothing was imported',
+      fieldErrors: [{ path: 'line 4/title', message: 'must NOT have more than 200 characters' }],
+    });
+  });
+
+  it('passes the export download on as the backend answered it', async () => {
+    handler = (_request, response) =>
+      response
+        .writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="todo-export-2026-12-01.csv"',
+        })
+        .end('id,title\r\n');
+    const answer = await client().exportAll('csv');
+    expect(answer?.headers.get('content-disposition')).toMatch(/todo-export-2026-12-01\.csv/);
+    expect(await answer?.text()).toBe('id,title\r\n');
+    expect(seen[0]?.url).toBe(`/api/${encodeURIComponent(USER)}/export?format=csv`);
+  });
+});

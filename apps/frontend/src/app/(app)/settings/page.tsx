@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AccessTokens } from '@/components/settings/access-tokens';
 import { CalendarFeeds } from '@/components/settings/calendar-feeds';
 import { ConnectedApps } from '@/components/settings/connected-apps';
+import { ImportExport } from '@/components/settings/import-export';
 import { NotificationPreferences } from '@/components/settings/notification-preferences';
 import { PushSettings } from '@/components/settings/push-settings';
 import { WebhooksSettings } from '@/components/settings/webhooks-settings';
@@ -53,8 +54,6 @@ export default async function SettingsPage() {
           </>
         )}
       </section>
-      {/* Issue 12 adds one <section> per part here, each its own component, in this order:
-          access tokens, connected apps (OAuth), calendar feeds, webhooks, import and export. */}
       <AccessTokens tokens={tokens} timeZone={timeZone} />
       <section aria-labelledby="connected-apps-heading" className="settings-section">
         <h2 id="connected-apps-heading">Connected apps</h2>
@@ -86,6 +85,7 @@ export default async function SettingsPage() {
           <Banner title="Webhooks could not be loaded">{webhooks.message}</Banner>
         )}
       </section>
+      <ImportExport timeZone={timeZone} />
     </div>
   );
 }
