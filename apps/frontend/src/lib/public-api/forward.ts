@@ -1,10 +1,13 @@
-import { signAccessToken } from '@todo/contract';
+import { signAccessToken, TRANSFER_LIMITS } from '@todo/contract';
 import { readCappedBody } from '@/lib/http/capped-body';
 import { problemResponse } from '@/lib/http/problem-response';
 import type { Credential } from '@/lib/tokens/authenticate';
 
 /** The backend's own body limit (apps/backend/src/server-options.ts): a larger body is 413 here. */
 export const PUBLIC_API_BODY_MAX_BYTES = 64 * 1024;
+/** An import (POST /import) takes a whole file, as the backend's import route does, and longer. */
+const IMPORT_BODY_MAX_BYTES = TRANSFER_LIMITS.bodyBytes;
+const IMPORT_TIMEOUT_MS = 60_000;
 
 /** Request headers the backend reads; nothing else (no cookie) is forwarded. */
 const REQUEST_HEADERS = ['content-type', 'if-match', 'accept'];
@@ -34,14 +37,16 @@ export async function forwardToBackend(
   if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..')) {
     return problemResponse(404, 'Not Found', 'There is no such API path.');
   }
+  const importing = segments.length === 1 && segments[0] === 'import';
+  const maxBytes = importing ? IMPORT_BODY_MAX_BYTES : PUBLIC_API_BODY_MAX_BYTES;
   let body: Blob | undefined;
   if (request.body && request.method !== 'GET' && request.method !== 'HEAD') {
-    const capped = await readCappedBody(request.body, PUBLIC_API_BODY_MAX_BYTES);
+    const capped = await readCappedBody(request.body, maxBytes);
     if (!capped) {
       return problemResponse(
         413,
         'Payload Too Large',
-        `The request body is larger than ${PUBLIC_API_BODY_MAX_BYTES / 1024} KiB.`,
+        `The request body is larger than ${maxBytes / 1024} KiB.`,
       );
     }
     body = capped;
@@ -66,7 +71,7 @@ export async function forwardToBackend(
       body,
       redirect: 'manual',
       cache: 'no-store',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(importing ? Math.max(timeoutMs, IMPORT_TIMEOUT_MS) : timeoutMs),
     });
   } catch {
     return problemResponse(

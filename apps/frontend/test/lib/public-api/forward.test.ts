@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAccessTokenVerifier } from '@todo/contract';
+import { createAccessTokenVerifier, TRANSFER_LIMITS } from '@todo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forwardToBackend, PUBLIC_API_BODY_MAX_BYTES } from '@/lib/public-api/forward';
 import type { Credential } from '@/lib/tokens/authenticate';
@@ -108,6 +108,24 @@ describe('forwardToBackend', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(seen).toEqual([]);
+  });
+
+  it('lets an import carry a whole file (the import route’s own limit), and no more', async () => {
+    answer = { status: 200, headers: { 'content-type': 'application/json' }, body: '{}' };
+    const file = 'x'.repeat(PUBLIC_API_BODY_MAX_BYTES * 4);
+    const response = await forward('/api/v1/import?source=todoist&dry_run=true', {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(response.status).toBe(200);
+    expect(seen[0]?.url).toBe('/api/alice/import?source=todoist&dry_run=true');
+    const tooBig = await forward('/api/v1/import?source=todoist', {
+      method: 'POST',
+      body: 'x'.repeat(TRANSFER_LIMITS.bodyBytes + 1),
+    });
+    expect(tooBig.status).toBe(413);
     expect(seen).toEqual([]);
   });
 
