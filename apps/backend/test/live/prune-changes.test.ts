@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pruneChanges } from '../../src/live/change-log.js';
 import { CHANGE_RETENTION_DAYS } from '../../src/live/prune-changes.js';
 import { CHANGE_PRUNE_CRON, CHANGE_PRUNE_QUEUE } from '../../src/notifications/queue.js';
+import {
+  pruneWebhookDeliveries,
+  WEBHOOK_DELIVERY_RETENTION_DAYS,
+} from '../../src/webhooks/prune-deliveries.js';
 import { startBossClient } from '../helpers/boss-client.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -71,6 +75,40 @@ describe('pruning and the webhook dispatcher', () => {
       const rows = await quiet.sql<{ title: string }[]>`
         select data->>'title' as title from change_events where entity = 'task' order by id`;
       expect(rows.map((row) => row.title)).toEqual(['unread']);
+    } finally {
+      await quiet.close();
+    }
+  });
+});
+
+describe('pruning the webhooks’ delivery logs', () => {
+  it('deletes finished deliveries older than 30 days, never a pending one', async () => {
+    const quiet = await buildTestApp();
+    try {
+      await quiet.createUsers('hooked');
+      const [hook] = await quiet.sql<{ id: number }[]>`
+        insert into webhooks (user_id, url, secret, events)
+        values ('hooked', 'https://example.com/hook', 'whsec_test', '{task.created}') returning id`;
+      const rows: [number, string, string][] = [
+        [1, 'succeeded', '31 days'],
+        [2, 'failed', '31 days'],
+        [3, 'pending', '31 days'],
+        [4, 'succeeded', '29 days'],
+      ];
+      for (const [eventId, status, age] of rows) {
+        await quiet.sql`
+          insert into webhook_deliveries (webhook_id, event_id, event, payload, status, created_at)
+          values (${hook?.id ?? 0}, ${eventId}, 'task.created', '{}', ${status}::webhook_delivery_status,
+            now() - ${age}::interval)`;
+      }
+      expect(WEBHOOK_DELIVERY_RETENTION_DAYS).toBe(30);
+      const { db, close } = createDatabase(quiet.database.url, { max: 1 });
+      expect(await pruneWebhookDeliveries(db, WEBHOOK_DELIVERY_RETENTION_DAYS).finally(close)).toBe(
+        2,
+      );
+      const left = await quiet.sql<{ event_id: string }[]>`
+        select event_id from webhook_deliveries order by event_id`;
+      expect(left.map((row) => Number(row.event_id))).toEqual([3, 4]);
     } finally {
       await quiet.close();
     }
