@@ -5,6 +5,7 @@ import { schema } from '@todo/db/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeConnectedApp } from '@/lib/auth/connected-apps';
+import { MCP_RESOURCES_MAX } from '@/lib/auth/mcp-resource';
 import { authorizationServerDocument, protectedResourceDocument } from '@/lib/auth/oauth-metadata';
 import { getAuth } from '@/lib/auth/session';
 import { getDatabase } from '@/lib/db/database';
@@ -151,6 +152,24 @@ describe('discovery', () => {
       ['api'],
     );
     expect(other.status).toBe(404);
+  });
+
+  it('writes at most MCP_RESOURCES_MAX resource rows, whatever Host headers strangers send', async () => {
+    for (let i = 0; i < MCP_RESOURCES_MAX + 5; i += 1) {
+      const host = `stranger-${i}.example:3000`;
+      await protectedResourceDocument(
+        new Request(`http://${host}/.well-known/oauth-protected-resource/mcp`, {
+          headers: { host },
+        }),
+        ['mcp'],
+      );
+    }
+    const rows = await getDatabase()
+      .select({ identifier: schema.oauthResource.identifier })
+      .from(schema.oauthResource);
+    expect(rows.length).toBe(MCP_RESOURCES_MAX);
+    // The app's own origin, discovered first, keeps its row.
+    expect(rows.map((row) => row.identifier)).toContain(RESOURCE);
   });
 
   it('serves authorization-server metadata: PKCE S256 only, registration, revocation', async () => {
