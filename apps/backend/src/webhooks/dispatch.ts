@@ -53,8 +53,8 @@ type EventRow = {
 };
 
 /**
- * The events after `after` up to `upTo`, once per hook of the same user that is active and
- * subscribed to it, with the task as the API shows it: the row as the event recorded it
+ * The events after `after` up to `upTo`, once per hook of the same user that is active,
+ * subscribed to it and made before the event happened, with the task as the API shows it: the row as the event recorded it
  * (jsonb_populate_record makes it a "tasks" row for the API's own JSON statement), with its
  * reminders and subtask counts as they are now. A deleted task is its id and title.
  */
@@ -67,6 +67,8 @@ function eventsForHooks(tx: Transaction, after: number, upTo: number) {
     from change_events ce
     join webhooks w on w.user_id = ce.user_id and w.active
       and ('task.' || ce.op)::webhook_event = any(w.events)
+      -- a hook hears of what happens once it exists, not of changes still waiting for dispatch
+      and w.created_at <= ce.occurred_at
     left join lateral (
       select ${taskObject} as json, "tasks"."rrule", "tasks"."repeat_from", "tasks"."time_zone"
       from jsonb_populate_record(null::tasks, ce.data) as "tasks"

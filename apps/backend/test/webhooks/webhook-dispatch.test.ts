@@ -23,7 +23,7 @@ const pools: ReturnType<typeof createDatabase>[] = [];
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   t = await buildTestApp();
-  await t.createUsers('racer', 'late', 'twin');
+  await t.createUsers('racer', 'late', 'twin', 'newcomer');
   pools.push(
     createDatabase(t.database.url, { max: 3 }),
     createDatabase(t.database.url, { max: 3 }),
@@ -124,6 +124,18 @@ describe('the webhook dispatcher', () => {
     const [{ total } = { total: 0 }] = await t.sql<{ total: number }[]>`
       select count(*)::int as total from pgboss.job where name = 'webhook'`;
     expect(total).toBe(jobs?.deliveries);
+  });
+
+  it('sends a new webhook only what happens once it exists, not changes waiting for dispatch', async () => {
+    await t.createTask('newcomer', { title: 'Before the hook' });
+    const hookId = await hookOf(t, 'newcomer', '/newcomer');
+    await t.createTask('newcomer', { title: 'After the hook' });
+    const [pool] = pools;
+    if (!pool) throw new Error('no pool');
+    await drain(pool.db, enqueueWith(boss()), newDispatchState());
+    const events = await taskEventsOf('newcomer');
+    expect(events.length).toBe(2);
+    expect(await deliveredEvents(hookId)).toEqual(events.slice(1));
   });
 
   it('does not skip an event whose writer commits after a later event’s writer', async () => {

@@ -17,6 +17,8 @@ const REOPEN_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 export function LiveUpdates() {
   const router = useRouter();
   useEffect(() => {
+    // Without EventSource (an old browser, a test's DOM) the page works as before, unrefreshed.
+    if (typeof EventSource === 'undefined') return;
     let source: EventSource | undefined;
     /** The last event seen, kept across reopened streams so they resume from it. */
     let lastId: string | undefined;
