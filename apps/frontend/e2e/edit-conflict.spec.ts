@@ -1,6 +1,16 @@
 import { expectNoSeriousViolations } from './support/axe';
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
 
+// Live updates would refresh the stale tab within a second or two; these tests are about a change
+// that has not reached it (its stream down, or the change still in flight), so they run without
+// the stream. Live updates themselves: live-updates.spec.ts.
+test.beforeEach(async ({ context }) => {
+  await context.route(
+    (url) => url.pathname === '/api/events',
+    (route) => route.abort(),
+  );
+});
+
 test('two tabs edit one task: the second save shows the conflict, and either way resolves it', async ({
   page,
   context,
