@@ -5,7 +5,7 @@
 // (instead of an embedded PostgreSQL in a temp dir), BENCH_LOG_LEVEL (backend, warn),
 // BENCH_POOL_MAX (pool of the backend and the reference, 10), BENCH_SCENARIOS (e.g. list,get:
 // a partial run, not written), BENCH_OUT_DIR (docs),
-// BENCH_CPU_PROF (a folder: run the backend with --cpu-prof there), BENCH_NODE_OPTIONS (the
+// BENCH_CPU_PROF (a folder: run the backend, and the page scenarios' frontend, with --cpu-prof there), BENCH_NODE_OPTIONS (the
 // backend's NODE_OPTIONS; by default those of the image, from apps/backend/Dockerfile's ENV).
 // `pages` in BENCH_SCENARIOS (or a full run) adds the page scenarios (bench/pages/run-pages.mjs).
 import { execFileSync } from 'node:child_process';
@@ -247,6 +247,7 @@ async function main() {
           load,
           cpuMs,
           freePort,
+          profile,
         })
       : undefined;
 

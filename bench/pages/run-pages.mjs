@@ -47,8 +47,10 @@ export async function runPages(bench) {
   const bareBuilt = bareNextBuilt();
   if (!bareBuilt) log('the bare Next.js reference is not built: its scenario is left out');
 
+  // BENCH_CPU_PROF profiles the unconfined frontend of the page scenarios too.
   const startFrontend = async (backendUrl, groups = []) => {
     const port = await freePort();
+    const profile = bench.profile && groups.length === 0;
     const child = start(
       frontendEntry,
       frontendProcessEnv({
@@ -57,7 +59,7 @@ export async function runPages(bench) {
         secret: bench.secret,
         backendUrl,
       }),
-      [],
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${bench.profile}`] : [],
       path.dirname(frontendEntry),
     );
     if (groups.length > 0) joinCgroups(groups, child.pid);

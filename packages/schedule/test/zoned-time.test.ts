@@ -53,6 +53,70 @@ describe('zoned time', () => {
     });
   });
 
+  it('reads the same fields as Intl across zones, transitions and odd historical offsets', () => {
+    // An independent formatter per zone is the reference; the module caches offsets per quarter hour.
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Africa/Monrovia',
+      'Europe/Amsterdam',
+      'Asia/Tokyo',
+      'UTC',
+    ];
+    const instants: number[] = [];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Random instants from 1890 to 2100, and every minute around a spring and an autumn change.
+    for (let i = 0; i < 3000; i++) instants.push(Math.floor(-2.5e12 + random() * 6.6e12));
+    for (const change of ['2025-03-30T00:30:00Z', '2025-10-26T00:30:00Z', '2025-04-06T14:30:00Z']) {
+      for (let minute = 0; minute < 120; minute++)
+        instants.push(Date.parse(change) + minute * 60_000 + 7_123);
+    }
+    const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    for (const timeZone of zones) {
+      const reference = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        weekday: 'short',
+      });
+      for (const instant of instants) {
+        const fields = Object.fromEntries(
+          reference.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+        );
+        const expected = {
+          year: Number(fields.year),
+          month: Number(fields.month),
+          day: Number(fields.day),
+          hour: Number(fields.hour),
+          minute: Number(fields.minute),
+          second: Number(fields.second),
+          weekday: weekdays.indexOf(fields.weekday ?? '') + 1,
+        };
+        const actual = zonedParts(new Date(instant), timeZone);
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          expect({ timeZone, instant: new Date(instant).toISOString(), ...actual }).toEqual({
+            timeZone,
+            instant: new Date(instant).toISOString(),
+            ...expected,
+          });
+        }
+      }
+    }
+  });
+
   it('converts wall time to an instant, including around DST changes', () => {
     expect(zonedTimeToInstant('America/New_York', 2025, 1, 15).toISOString()).toBe(
       '2025-01-15T05:00:00.000Z',
