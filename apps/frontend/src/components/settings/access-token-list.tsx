@@ -8,6 +8,7 @@ import { describeDue } from '@/lib/tasks/format-due';
 import { TOKEN_SCOPE_OPTIONS } from '@/lib/tokens/token-draft';
 import type { PersonalTokenItem } from '@/lib/tokens/token-service';
 import { revokeAccessTokenAction } from './access-token-actions';
+import { SettingsRow } from './settings-row';
 
 const scopeLabel = (scope: PersonalTokenItem['scope']) =>
   TOKEN_SCOPE_OPTIONS.find((option) => option.value === scope)?.label ?? scope;
@@ -29,12 +30,15 @@ export function AccessTokenList({
     <>
       <ul className="device-list" aria-label="Access tokens">
         {tokens.map((token) => (
-          <li key={token.id} className="device-row">
-            <div>
-              <p className="device-label">
+          <SettingsRow
+            key={token.id}
+            label={
+              <>
                 {token.name} <span className="token-hint">{token.hint}</span>
-              </p>
-              <p className="settings-note" suppressHydrationWarning>
+              </>
+            }
+            note={
+              <>
                 {scopeLabel(token.scope)} · Created {when(token.createdAt)} ·{' '}
                 {token.expired ? (
                   <strong>Expired</strong>
@@ -44,19 +48,12 @@ export function AccessTokenList({
                   'Never expires'
                 )}{' '}
                 · Last used: {token.lastUsedAt ? when(token.lastUsedAt) : 'never'}
-              </p>
-            </div>
-            <div className="device-actions">
-              <button
-                type="button"
-                className="button button-ghost button-small"
-                aria-label={`Revoke ${token.name}`}
-                onClick={() => setRevoking(token)}
-              >
-                Revoke
-              </button>
-            </div>
-          </li>
+              </>
+            }
+            actions={[
+              { label: 'Revoke', name: `Revoke ${token.name}`, onClick: () => setRevoking(token) },
+            ]}
+          />
         ))}
       </ul>
       {revoking ? <RevokeDialog token={revoking} onClose={() => setRevoking(null)} /> : null}

@@ -11,6 +11,7 @@ import {
 } from './actions';
 import { CalendarFeedConfirm, type ConfirmRequest } from './calendar-feeds-confirm';
 import { CalendarFeedUrl } from './calendar-feeds-url';
+import { SettingsRow } from './settings-row';
 
 const ALL = 'all';
 const feedName = (feed: CalendarFeed) => feed.project_name ?? 'All tasks';
@@ -73,34 +74,25 @@ export function CalendarFeeds({
       ) : (
         <ul className="device-list" aria-label="Calendar feeds">
           {feeds.map((feed) => (
-            <li key={feed.id} className="device-row">
-              <div>
-                <p className="device-label">{feedName(feed)}</p>
-                <p className="settings-note" suppressHydrationWarning>
-                  URL made {describeDue(feed.created_at, now, timeZone).text}
-                </p>
-              </div>
-              <div className="device-actions">
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  aria-label={`New URL for ${feedName(feed)}`}
-                  disabled={pending}
-                  onClick={() => setConfirm({ kind: 'regenerate', name: feedName(feed), feed })}
-                >
-                  New URL
-                </button>
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  aria-label={`Delete the feed of ${feedName(feed)}`}
-                  disabled={pending}
-                  onClick={() => setConfirm({ kind: 'delete', name: feedName(feed), feed })}
-                >
-                  Delete
-                </button>
-              </div>
-            </li>
+            <SettingsRow
+              key={feed.id}
+              label={feedName(feed)}
+              note={`URL made ${describeDue(feed.created_at, now, timeZone).text}`}
+              actions={[
+                {
+                  label: 'New URL',
+                  name: `New URL for ${feedName(feed)}`,
+                  disabled: pending,
+                  onClick: () => setConfirm({ kind: 'regenerate', name: feedName(feed), feed }),
+                },
+                {
+                  label: 'Delete',
+                  name: `Delete the feed of ${feedName(feed)}`,
+                  disabled: pending,
+                  onClick: () => setConfirm({ kind: 'delete', name: feedName(feed), feed }),
+                },
+              ]}
+            />
           ))}
         </ul>
       )}

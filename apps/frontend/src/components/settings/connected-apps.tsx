@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { describeScopes } from '@/lib/auth/oauth-scopes';
 import { describeDue } from '@/lib/tasks/format-due';
 import { revokeConnectedAppAction } from './connected-apps-actions';
+import { SettingsRow } from './settings-row';
 
 /** What the settings page hands over of each connected app (lib/auth/connected-apps.ts). */
 export interface ConnectedAppView {
@@ -47,29 +48,24 @@ export function ConnectedApps({ apps, timeZone }: { apps: ConnectedAppView[]; ti
       ) : (
         <ul className="device-list" aria-label="Connected apps">
           {apps.map((app) => (
-            <li key={app.clientId} className="device-row">
-              <div>
-                <p className="device-label">
-                  {app.name}
-                  {app.redirectHost ? ` (${app.redirectHost})` : ''}
-                </p>
-                <p className="settings-note" suppressHydrationWarning>
+            <SettingsRow
+              key={app.clientId}
+              label={`${app.name}${app.redirectHost ? ` (${app.redirectHost})` : ''}`}
+              note={
+                <>
                   {describeScopes(app.scopes)} · Connected{' '}
                   {app.grantedAt ? describeDue(app.grantedAt, now, timeZone).text : ''}
-                </p>
-              </div>
-              <div className="device-actions">
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  aria-label={`Disconnect ${app.name}`}
-                  disabled={pending}
-                  onClick={() => disconnect(app)}
-                >
-                  Disconnect
-                </button>
-              </div>
-            </li>
+                </>
+              }
+              actions={[
+                {
+                  label: 'Disconnect',
+                  name: `Disconnect ${app.name}`,
+                  disabled: pending,
+                  onClick: () => disconnect(app),
+                },
+              ]}
+            />
           ))}
         </ul>
       )}

@@ -11,6 +11,7 @@ import {
 } from '@/lib/notifications/push-subscription';
 import { describeDue } from '@/lib/tasks/format-due';
 import { addPushDeviceAction, removePushDeviceAction, testPushDeviceAction } from './actions';
+import { SettingsRow } from './settings-row';
 
 type DeviceState = 'unknown' | 'unsupported' | 'off' | 'on';
 
@@ -112,40 +113,32 @@ export function PushSettings({
       ) : (
         <ul className="device-list" aria-label="Devices">
           {devices.map((device) => (
-            <li key={device.id} className="device-row">
-              <div>
-                <p className="device-label">
-                  {device.label}
-                  {device.id === thisDevice ? ' (this device)' : ''}
-                </p>
-                <p className="settings-note" suppressHydrationWarning>
+            <SettingsRow
+              key={device.id}
+              label={`${device.label}${device.id === thisDevice ? ' (this device)' : ''}`}
+              note={
+                <>
                   Added {describeDue(device.created_at, now, timeZone).text} · Last delivery:{' '}
                   {device.last_success_at
                     ? describeDue(device.last_success_at, now, timeZone).text
                     : 'none yet'}
-                </p>
-              </div>
-              <div className="device-actions">
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  aria-label={`Send a test to ${device.label}`}
-                  disabled={pending}
-                  onClick={() => test(device)}
-                >
-                  Test
-                </button>
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  aria-label={`Remove ${device.label}`}
-                  disabled={pending}
-                  onClick={() => remove(device)}
-                >
-                  Remove
-                </button>
-              </div>
-            </li>
+                </>
+              }
+              actions={[
+                {
+                  label: 'Test',
+                  name: `Send a test to ${device.label}`,
+                  disabled: pending,
+                  onClick: () => test(device),
+                },
+                {
+                  label: 'Remove',
+                  name: `Remove ${device.label}`,
+                  disabled: pending,
+                  onClick: () => remove(device),
+                },
+              ]}
+            />
           ))}
         </ul>
       )}

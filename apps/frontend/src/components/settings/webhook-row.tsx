@@ -4,6 +4,7 @@ import type { Webhook, WebhookDelivery } from '@todo/contract';
 import { useOptimistic, useState, useTransition } from 'react';
 import { useToast } from '@/components/ui/toaster';
 import { describeDue } from '@/lib/tasks/format-due';
+import { SettingsRow } from './settings-row';
 import {
   deleteWebhookAction,
   rotateWebhookSecretAction,
@@ -69,12 +70,12 @@ export function WebhookRow({
 
   const when = (time: string | null) => (time ? describeDue(time, now, timeZone).text : '—');
   return (
-    <li className="device-row webhook-row" aria-busy={pending || undefined}>
-      <div>
-        <p className="device-label">{webhook.url}</p>
-        <p className="settings-note">{webhook.events.join(', ')}</p>
-      </div>
-      <div className="device-actions">
+    <SettingsRow
+      className="webhook-row"
+      busy={pending}
+      label={webhook.url}
+      note={webhook.events.join(', ')}
+      controls={
         <label className="settings-check">
           <input
             type="checkbox"
@@ -84,43 +85,29 @@ export function WebhookRow({
           />
           Active
         </label>
-        <button
-          type="button"
-          className="button button-ghost button-small"
-          disabled={pending}
-          onClick={test}
-          aria-label={`Send a test to ${webhook.url}`}
-        >
-          Send test
-        </button>
-        <button
-          type="button"
-          className="button button-ghost button-small"
-          disabled={pending}
-          onClick={rotate}
-          aria-label={`Rotate the secret of ${webhook.url}`}
-        >
-          Rotate secret
-        </button>
-        <button
-          type="button"
-          className="button button-ghost button-small"
-          disabled={pending}
-          onClick={remove}
-          aria-label={`Delete ${webhook.url}`}
-        >
-          Delete
-        </button>
-        <button
-          type="button"
-          className="button button-ghost button-small"
-          disabled={pending}
-          onClick={showLog}
-          aria-label={`Deliveries of ${webhook.url}`}
-        >
-          {deliveries ? 'Refresh log' : 'Deliveries'}
-        </button>
-      </div>
+      }
+      actions={[
+        {
+          label: 'Send test',
+          name: `Send a test to ${webhook.url}`,
+          disabled: pending,
+          onClick: test,
+        },
+        {
+          label: 'Rotate secret',
+          name: `Rotate the secret of ${webhook.url}`,
+          disabled: pending,
+          onClick: rotate,
+        },
+        { label: 'Delete', name: `Delete ${webhook.url}`, disabled: pending, onClick: remove },
+        {
+          label: deliveries ? 'Refresh log' : 'Deliveries',
+          name: `Deliveries of ${webhook.url}`,
+          disabled: pending,
+          onClick: showLog,
+        },
+      ]}
+    >
       {deliveries ? (
         deliveries.length === 0 ? (
           <p className="settings-note webhook-log">No deliveries yet.</p>
@@ -150,6 +137,6 @@ export function WebhookRow({
           </table>
         )
       ) : null}
-    </li>
+    </SettingsRow>
   );
 }
