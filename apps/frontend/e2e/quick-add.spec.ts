@@ -75,3 +75,58 @@ test('quick add refuses a line that is only a date and a priority, and keeps it'
   await expect(line).toHaveValue('tomorrow p1');
   await expect(line).toBeFocused();
 });
+
+// chrono-node names its parsers; the name is in whichever script holds the quick-add parser.
+const PARSER_MARK = 'ENCasualDateParser';
+
+test.describe('quick add without its parser', () => {
+  // The service worker fetches the app's scripts itself, out of the test's sight: blocked here.
+  test.use({ serviceWorkers: 'block' });
+
+  test('quick add: the parser is not in the page’s first JavaScript, and a line sent before it arrives is read in full', async ({
+    page,
+  }) => {
+    const scripts: { url: string; parser: boolean }[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const parser = body.includes(PARSER_MARK);
+      scripts.push({ url: route.request().url(), parser });
+      // The parser arrives only when the test says so: a slow network.
+      if (parser) await held;
+      await route.fulfill({ response, body });
+    });
+    await signUp(page);
+    const form = newTaskForm(page);
+    const line = form.getByLabel('Title', { exact: true });
+    await expect
+      .poll(() =>
+        line.evaluate((input) => Object.keys(input).some((key) => key.startsWith('__reactProps'))),
+      )
+      .toBe(true);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((script) => script.parser)).toEqual([]);
+
+    await line.fill('Pay rent tomorrow 9am p1 #Home @bills');
+    await expect.poll(() => scripts.some((script) => script.parser)).toBe(true);
+    await line.press('Enter');
+    await expect(form.getByRole('button', { name: 'Adding…' })).toBeDisabled();
+    await expect(form.getByRole('list', { name: 'Recognised' }).getByRole('listitem')).toHaveCount(
+      0,
+    );
+
+    release();
+    await expect(
+      page.getByRole('status').getByText('Added “Pay rent” to the new project “Home”'),
+    ).toBeVisible();
+    await expect(line).toHaveValue('');
+    const row = taskRow(page, 'Pay rent');
+    await expect(row.getByText('High')).toBeVisible();
+    await expect(row.getByText('Tomorrow 09:00')).toBeVisible();
+    await expect(row.getByRole('link', { name: 'Show tasks tagged bills' })).toBeVisible();
+  });
+});

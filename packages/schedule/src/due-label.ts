@@ -53,3 +53,18 @@ export function describeDay(instant: Date, now: Date, timeZone: string): string 
     ...(sameYear ? {} : { year: 'numeric' }),
   });
 }
+
+/** "30 min", "1 hour", "2 days", "1 week": the largest unit that divides the minutes. */
+export function describeMinutes(minutes: number): string {
+  for (const [size, unit] of [
+    [10_080, 'week'],
+    [1440, 'day'],
+    [60, 'hour'],
+  ] as const) {
+    if (minutes % size === 0) {
+      const n = minutes / size;
+      return `${n} ${unit}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${minutes} min`;
+}

@@ -1,5 +1,5 @@
-export { escapeToken, parseQuickAdd } from './parse-quick-add.js';
-export { describeMinutes } from './reminder-phrase.js';
+export { parseQuickAdd } from './parse-quick-add.js';
+export { escapeToken } from './spans.js';
 export type {
   QuickAddOptions,
   QuickAddResult,

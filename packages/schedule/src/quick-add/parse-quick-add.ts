@@ -102,13 +102,3 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAddR
     tokens,
   };
 }
-
-/**
- * The line with one token quoted, so it reads as words: what removing its chip does. A space
- * keeps the opening quote from touching a preceding letter (where it would not open).
- */
-export function escapeToken(text: string, token: QuickAddToken): string {
-  const before = text.slice(0, token.start);
-  const space = /[\p{L}\p{N}]$/u.test(before) ? ' ' : '';
-  return `${before}${space}"${text.slice(token.start, token.end)}"${text.slice(token.end)}`;
-}

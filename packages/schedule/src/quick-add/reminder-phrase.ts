@@ -1,4 +1,5 @@
 import { REMINDER_LIMITS, type ReminderInput } from '@todo/contract';
+import { describeMinutes } from '../due-label.js';
 import { zonedParts, zonedTimeToInstant } from '../zoned-time.js';
 import { dateLabel, readDateAt } from './date-phrase.js';
 import type { Claims } from './spans.js';
@@ -36,21 +37,6 @@ const REMIND_ME = new RegExp(
 function minutesOf(count: string, unit: string): number {
   const n = /^\d/.test(count) ? Number(count) : 1;
   return n * (MINUTES_PER[unit.toLowerCase()[0] ?? ''] ?? Number.NaN);
-}
-
-/** "30 min", "1 hour", "2 days", "1 week": the largest unit that divides the minutes. */
-export function describeMinutes(minutes: number): string {
-  for (const [size, unit] of [
-    [10_080, 'week'],
-    [1440, 'day'],
-    [60, 'hour'],
-  ] as const) {
-    if (minutes % size === 0) {
-      const n = minutes / size;
-      return `${n} ${unit}${n === 1 ? '' : 's'}`;
-    }
-  }
-  return `${minutes} min`;
 }
 
 function before(minutes: number, span: Span): ReminderReading {

@@ -1,4 +1,4 @@
-import type { Span } from './types.js';
+import type { QuickAddToken, Span } from './types.js';
 
 // Straight quotes pair with each other; typographic ones (phones type them) with their partner.
 const CLOSING: Record<string, string> = { '"': '"', '“': '”' };
@@ -80,4 +80,14 @@ export function nameAfter(text: string, at: number): string {
   while (end < text.length && !/\s/.test(text[end] ?? '')) end += 1;
   while (end > at && TRAILING_PUNCTUATION.has(text[end - 1] ?? '')) end -= 1;
   return text.slice(at, end);
+}
+
+/**
+ * The line with one token quoted, so it reads as words: what removing its chip does. A space
+ * keeps the opening quote from touching a preceding letter (where it would not open).
+ */
+export function escapeToken(text: string, token: QuickAddToken): string {
+  const before = text.slice(0, token.start);
+  const space = /[\p{L}\p{N}]$/u.test(before) ? ' ' : '';
+  return `${before}${space}"${text.slice(token.start, token.end)}"${text.slice(token.end)}`;
 }

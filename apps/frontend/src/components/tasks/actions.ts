@@ -8,9 +8,11 @@ import { getSession } from '@/lib/auth/session';
 import { type BackendClient, backendFor } from '@/lib/backend/client';
 import { type BackendFailure, type BackendResult, failure } from '@/lib/backend/result';
 import { fieldErrorsFrom } from '@/lib/forms/field-errors';
-import { type DraftErrors, draftChanges, isTaskDraft, type TaskDraft } from '@/lib/tasks/draft';
-import { parseLine, planQuickAdd, type QuickAddDefaults } from '@/lib/tasks/quick-add';
+import { type DraftErrors, draftChanges, type TaskDraft } from '@/lib/tasks/draft';
+import type { QuickAddDefaults } from '@/lib/tasks/quick-add';
+import { parseLine, planQuickAdd } from '@/lib/tasks/quick-add-plan';
 import { reminderInputs } from '@/lib/tasks/reminders';
+import { isTaskDraft } from '@/lib/tasks/sent-draft';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =

@@ -78,6 +78,7 @@ export function NewTaskForm({
         error={errors.title}
         placeholder="Pay rent tomorrow 9am every month p1 #Home @bills"
         onTextChange={quickAdd.setText}
+        onFocus={quickAdd.loadParser}
       />
       <button
         type="button"

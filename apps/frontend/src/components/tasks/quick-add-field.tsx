@@ -36,11 +36,13 @@ export function QuickAddField({
   placeholder,
   inputRef,
   onTextChange,
+  onFocus,
 }: {
   id: string;
   label: string;
   text: string;
-  parsed: QuickAddResult;
+  /** What the parser recognised; null while it loads, when the line shows as typed. */
+  parsed: QuickAddResult | null;
   projects: readonly ProjectRef[];
   error?: string | undefined;
   /** Why the last save failed, as a whole (the service is down, a project could not be made). */
@@ -48,6 +50,7 @@ export function QuickAddField({
   placeholder?: string;
   inputRef?: Ref<HTMLInputElement>;
   onTextChange: (text: string) => void;
+  onFocus?: () => void;
 }) {
   const mirrorRef = useRef<HTMLDivElement>(null);
   const ownInput = useRef<HTMLInputElement | null>(null);
@@ -70,8 +73,9 @@ export function QuickAddField({
     }
   };
 
+  const tokens = parsed?.tokens ?? [];
   const unknownProject =
-    parsed.project && !findProject(projects, parsed.project) ? parsed.project : null;
+    parsed?.project && !findProject(projects, parsed.project) ? parsed.project : null;
 
   return (
     <div className="field field-wide quick-add">
@@ -86,7 +90,7 @@ export function QuickAddField({
       <div className="quick-add-box">
         <div className="quick-add-mirror" ref={mirrorRef} aria-hidden="true">
           <span className="quick-add-line">
-            {highlightSegments(text, parsed.tokens).map((segment) =>
+            {highlightSegments(text, tokens).map((segment) =>
               segment.kind ? (
                 <mark
                   key={segment.start}
@@ -115,6 +119,7 @@ export function QuickAddField({
             onTextChange(event.target.value);
             requestAnimationFrame(syncScroll);
           }}
+          onFocus={onFocus}
           onScroll={syncScroll}
           onSelect={syncScroll}
           onKeyUp={syncScroll}
@@ -130,7 +135,7 @@ export function QuickAddField({
         aria-label="Recognised"
         aria-live="polite"
       >
-        {parsed.tokens.map((token) => (
+        {tokens.map((token) => (
           <li key={`${token.kind}-${token.start}`} className={`tag-chip qa-chip qa-${token.kind}`}>
             {token.kind === 'project' && unknownProject ? (
               <button type="submit" className="qa-chip-create">

@@ -67,6 +67,7 @@ export function SubtaskForm({
         placeholder="Book flights friday p2"
         inputRef={inputRef}
         onTextChange={quickAdd.setText}
+        onFocus={quickAdd.loadParser}
       />
       <div className="form-actions">
         <button type="button" className="button button-ghost button-small" onClick={onClose}>

@@ -10,9 +10,8 @@ import {
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
 import type { FieldErrors } from '@/lib/forms/field-errors';
-import { isReminderList, reminderInputs, sameReminders } from '@/lib/tasks/reminders';
+import { reminderInputs, sameReminders } from '@/lib/tasks/reminders';
 import {
-  isRepeatDraft,
   type RepeatDraft,
   type RepeatErrors,
   repeatDraftFromTask,
@@ -49,24 +48,6 @@ export type DraftErrors = FieldErrors<keyof TaskDraft> & RepeatErrors;
 export type TaskBody = Required<
   Pick<UpdateTaskBody, 'title' | 'description' | 'priority' | 'tags' | 'due_at' | 'time_zone'>
 > & { repeat: RepeatRuleFields | null; reminders?: ReminderInput[] };
-
-/**
- * Whether a value sent by a browser has a draft's shape, so the checks that follow can read it:
- * a Server Action's arguments are whatever the request says.
- */
-export function isTaskDraft(value: unknown): value is TaskDraft {
-  if (typeof value !== 'object' || value === null) return false;
-  const draft = value as Record<keyof TaskDraft, unknown>;
-  return (
-    ['title', 'description', 'priority', 'due', 'timeZone'].every(
-      (key) => typeof draft[key as keyof TaskDraft] === 'string',
-    ) &&
-    Array.isArray(draft.tags) &&
-    draft.tags.every((tag) => typeof tag === 'string') &&
-    (draft.repeat === null || isRepeatDraft(draft.repeat)) &&
-    (draft.reminders === null || isReminderList(draft.reminders))
-  );
-}
 
 export function emptyDraft(timeZone: string): TaskDraft {
   return {

@@ -2,11 +2,9 @@ import {
   MINUTES_BEFORE_CHOICES,
   REMINDER_LIMITS,
   type Reminder,
-  ReminderInput,
   type ReminderInput as ReminderInputValue,
 } from '@todo/contract';
 import { describeMinutes } from '@todo/schedule';
-import Value from 'typebox/value';
 import { describeDue } from '@/lib/tasks/format-due';
 
 /**
@@ -99,9 +97,4 @@ export function fireTime(
   if (Number.isNaN(at)) return { reason: 'Not a valid time' };
   if (at <= now.getTime()) return { reason: 'That time has passed' };
   return { at: new Date(at).toISOString() };
-}
-
-/** Whether a browser sent a list of reminders in the contract's shape. */
-export function isReminderList(value: unknown): value is ReminderInputValue[] {
-  return Array.isArray(value) && value.every((each) => Value.Check(ReminderInput, each));
 }

@@ -1,46 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { projectFixture } from '../../support/project-fixture';
+import { stubAnimationFrames } from '../../support/animation-frames';
+import { renderNewTaskForm } from '../../support/new-task-form';
 
 const quickAddAction = vi.hoisted(() => vi.fn());
 vi.mock('@/components/tasks/actions', () => ({ quickAddAction }));
 
-const { NewTaskForm } = await import('@/components/tasks/new-task-form');
-const { ProjectsProvider } = await import('@/components/projects/projects-context');
-const { ToastProvider } = await import('@/components/ui/toaster');
-
 const onOptimistic = vi.fn();
 const onOutcome = vi.fn();
-const PROJECTS = [
-  projectFixture({ id: 1, name: 'Inbox', is_inbox: true }),
-  projectFixture({ id: 2, name: 'Home' }),
-];
 
 function renderForm(defaults?: { projectId: number | null; dueToday: boolean }) {
-  render(
-    <ToastProvider>
-      <ProjectsProvider value={{ active: PROJECTS, archived: [] }}>
-        <NewTaskForm
-          timeZone="Europe/Berlin"
-          suggestions={['work']}
-          {...(defaults ? { defaults } : {})}
-          onOptimistic={onOptimistic}
-          onOutcome={onOutcome}
-        />
-      </ProjectsProvider>
-    </ToastProvider>,
-  );
-  const form = screen.getByRole('form', { name: 'New task' });
-  return {
-    form,
-    title: within(form).getByLabelText('Title') as HTMLInputElement,
-    description: within(form).getByLabelText('Description (optional)', {
-      selector: 'textarea',
-    }) as HTMLTextAreaElement,
-    more: within(form).getByRole('button', { name: 'More options' }),
-    submit: () => fireEvent.submit(form),
-  };
+  const form = renderNewTaskForm({
+    suggestions: ['work'],
+    ...(defaults ? { defaults } : {}),
+    onOptimistic,
+    onOutcome,
+  });
+  return { ...form, submit: () => fireEvent.submit(form.form) };
 }
 
 const saved = (title: string, project: { id: number; name: string } | null = null) => ({
@@ -51,10 +28,7 @@ const saved = (title: string, project: { id: number; name: string } | null = nul
 describe('NewTaskForm', () => {
   beforeEach(() => {
     vi.clearAllMocks();
-    // As in a browser: the callback runs after React has drawn the messages.
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      setTimeout(() => callback(0), 0),
-    );
+    stubAnimationFrames();
   });
   afterEach(() => {
     cleanup();
@@ -103,7 +77,8 @@ describe('NewTaskForm', () => {
     quickAddAction.mockResolvedValue(saved('Fix the fence', { id: 9, name: 'Garden' }));
     const { title, submit } = renderForm({ projectId: 2, dueToday: true });
     fireEvent.change(title, { target: { value: 'Fix the fence #Garden' } });
-    expect(screen.getByRole('button', { name: 'Create project “Garden”' })).toBeTruthy();
+    // Once the parser has loaded (on the first keystroke), the chips show.
+    expect(await screen.findByRole('button', { name: 'Create project “Garden”' })).toBeTruthy();
     submit();
     expect(
       await screen.findByText('Added “Fix the fence” to the new project “Garden”'),

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QuickAddField } from '@/components/tasks/quick-add-field';
-import { parseLine } from '@/lib/tasks/quick-add';
+import { parseLine } from '@/lib/tasks/quick-add-plan';
+import { stubAnimationFrames } from '../../support/animation-frames';
 
 const PROJECTS = [{ id: 2, name: 'Home' }];
 const NOW = new Date('2025-12-01T09:00:00Z');
@@ -43,9 +44,7 @@ function marks(): { kind: string; start: number; end: number }[] {
 
 describe('QuickAddField', () => {
   beforeEach(() => {
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
-      setTimeout(() => callback(0), 0),
-    );
+    stubAnimationFrames();
   });
   afterEach(() => {
     cleanup();

@@ -6,7 +6,6 @@ import {
   draftChanges,
   draftFromTask,
   emptyDraft,
-  isTaskDraft,
   type TaskDraft,
   validateDraft,
 } from '@/lib/tasks/draft';
@@ -261,28 +260,5 @@ describe('draftChanges', () => {
       ok: false,
       errors: { title: 'Give the task a title.' },
     });
-  });
-});
-
-describe('isTaskDraft', () => {
-  it('accepts the drafts the forms make', () => {
-    expect(isTaskDraft(emptyDraft('UTC'))).toBe(true);
-    expect(isTaskDraft({ ...emptyDraft('UTC'), repeat: newRepeatDraft('weekly') })).toBe(true);
-  });
-
-  it('refuses what a hand-made request could send instead, so no check reads a wrong shape', () => {
-    const draft = emptyDraft('UTC');
-    for (const sent of [
-      null,
-      'title',
-      { ...draft, title: 42 },
-      { ...draft, tags: 'a,b' },
-      { ...draft, tags: [1] },
-      { ...draft, repeat: { ...newRepeatDraft('weekly'), weekdays: 'mo' } },
-      { ...draft, repeat: { frequency: 'daily' } },
-      { ...draft, timeZone: undefined },
-    ]) {
-      expect(isTaskDraft(sent)).toBe(false);
-    }
   });
 });

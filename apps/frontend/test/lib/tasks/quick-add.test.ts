@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '@/lib/tasks/draft';
-import {
-  findProject,
-  highlightSegments,
-  NO_DEFAULTS,
-  parseLine,
-  planQuickAdd,
-} from '@/lib/tasks/quick-add';
+import { findProject, highlightSegments, NO_DEFAULTS } from '@/lib/tasks/quick-add';
+import { parseLine, planQuickAdd } from '@/lib/tasks/quick-add-plan';
 import { newRepeatDraft } from '@/lib/tasks/repeat-draft';
 
 const PROJECTS = [

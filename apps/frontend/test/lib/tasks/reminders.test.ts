@@ -5,7 +5,6 @@ import {
   beforeLabel,
   describeReminder,
   fireTime,
-  isReminderList,
   reminderInputs,
   sameReminders,
 } from '@/lib/tasks/reminders';
@@ -99,12 +98,5 @@ describe('reminder lists', () => {
       error: 'A task can have at most 10 reminders.',
     });
     expect(addReminder([], { kind: 'due' })).toEqual({ reminders: [{ kind: 'due' }] });
-  });
-
-  it('checks what a browser sent against the contract', () => {
-    expect(isReminderList([{ kind: 'before', minutes_before: 30 }])).toBe(true);
-    expect(isReminderList([{ kind: 'before', minutes_before: 1 }])).toBe(false);
-    expect(isReminderList([{ kind: 'at', at: 'soon' }])).toBe(false);
-    expect(isReminderList('due')).toBe(false);
   });
 });
