@@ -1,7 +1,7 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { Ajv, type Options } from 'ajv';
 import formats from 'ajv-formats';
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 // ajv-formats is CommonJS with a `default` export property.
@@ -49,23 +49,25 @@ export function createAjv(options: Options) {
   return ajv;
 }
 
-/** Fastify reads `errors` off the function after a failed check. */
-type Validator = ReturnType<FastifySchemaCompiler<unknown>>;
+/** A compiled check; Fastify reads `errors` off the function after a failed call. */
+type Check<Errors, Checked> = ((data: unknown) => data is Checked) & { errors?: Errors | null };
 
 /**
- * Compiles a route's validator on its first call. Compiling every schema up front, for every
- * route and the HEAD twin of every GET, was a quarter of the start-up CPU (docs/benchmarks.md,
- * "Cold start"), and most routes see no request for a long time, some never.
+ * Compiles a check on its first call. Compiling every schema up front, for every route and the
+ * HEAD twin of every GET, was a quarter of the start-up CPU (docs/benchmarks.md, "Cold start"),
+ * and most routes see no request for a long time, some never.
  */
-export function compiledOnFirstCall(compile: () => Validator): Validator {
-  let compiled: Validator | undefined;
-  const validate: Validator = (data) => {
+export function compiledOnFirstCall<Errors, Checked>(
+  compile: () => Check<Errors, Checked>,
+): Check<Errors, Checked> {
+  let compiled: Check<Errors, Checked> | undefined;
+  const check: Check<Errors, Checked> = (data): data is Checked => {
     compiled ??= compile();
-    const result = compiled(data);
-    validate.errors = compiled.errors;
-    return result;
+    const valid = compiled(data);
+    check.errors = compiled.errors;
+    return valid;
   };
-  return validate;
+  return check;
 }
 
 /**
