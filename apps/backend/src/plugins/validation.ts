@@ -54,7 +54,7 @@ type Check<Errors, Checked> = ((data: unknown) => data is Checked) & { errors?: 
 
 /**
  * Compiles a check on its first call. Compiling every schema up front, for every route and the
- * HEAD twin of every GET, was a quarter of the start-up CPU (docs/benchmarks.md, "Cold start"),
+ * HEAD twin of every GET, was a quarter of the start-up CPU (docs/benchmarks.md, "After issue 12 (api)"),
  * and most routes see no request for a long time, some never.
  */
 export function compiledOnFirstCall<Errors, Checked>(
