@@ -1,3 +1,4 @@
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { Ajv, type Options } from 'ajv';
 import formats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
@@ -48,16 +49,49 @@ export function createAjv(options: Options) {
   return ajv;
 }
 
+/** A compiled check; Fastify reads `errors` off the function after a failed call. */
+type Check<Errors, Checked> = ((data: unknown) => data is Checked) & { errors?: Errors | null };
+
+/**
+ * Compiles a check on its first call. Compiling every schema up front, for every route and the
+ * HEAD twin of every GET, was a quarter of the start-up CPU (docs/benchmarks.md, "After issue 12 (api)"),
+ * and most routes see no request for a long time, some never.
+ */
+export function compiledOnFirstCall<Errors, Checked>(
+  compile: () => Check<Errors, Checked>,
+): Check<Errors, Checked> {
+  let compiled: Check<Errors, Checked> | undefined;
+  const check: Check<Errors, Checked> = (data): data is Checked => {
+    compiled ??= compile();
+    const valid = compiled(data);
+    check.errors = compiled.errors;
+    return valid;
+  };
+  return check;
+}
+
 /**
  * Path and query values arrive as text and are coerced to the declared types; JSON bodies are
- * not: `{"title": 5}` is a wrong type, answered 422, never silently turned into "5".
+ * not: `{"title": 5}` is a wrong type, answered 422, never silently turned into "5". Response
+ * serialisers, Fastify's own (fast-json-stringify), are built on first use too: another eighth
+ * of the start-up CPU.
  */
 async function validation(app: FastifyInstance) {
   const coercing = createAjv({ coerceTypes: 'array' });
   const strict = createAjv({ coerceTypes: false });
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    compiledOnFirstCall(() =>
+      httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    ),
   );
+  const serializers = SerializerSelector()();
+  app.setSerializerCompiler((route) => {
+    let serialize: ((payload: unknown) => string) | undefined;
+    return (payload) => {
+      serialize ??= serializers({ ...route, httpStatus: route.httpStatus ?? '' });
+      return serialize(payload);
+    };
+  });
 }
 
 export default fp(validation, { name: 'validation' });

@@ -7,7 +7,7 @@ import {
 import { type RefusedItem, refused } from '../lib/refused.js';
 import { checkReminders } from '../notifications/reminder-schedule.js';
 import { describeIssue } from '../plugins/problem-details.js';
-import { createAjv } from '../plugins/validation.js';
+import { compiledOnFirstCall, createAjv } from '../plugins/validation.js';
 import { replacementValues } from '../repositories/task-values.js';
 
 /** A project a file names. The key is its import_key: importing the file again finds it. */
@@ -45,7 +45,9 @@ export interface ImportPlan {
 
 // Beyond a page of them, the rest of a bad file's errors say nothing new.
 const ERRORS_LISTED = 50;
-const checkBody = createAjv({ coerceTypes: false }).compile(UpdateTaskBody);
+const checkBody = compiledOnFirstCall(() =>
+  createAjv({ coerceTypes: false }).compile(UpdateTaskBody),
+);
 
 /** The rules a task must pass to be stored: the API's schema, repeat rule, zone and reminders. */
 function taskProblems(task: PlannedTask): RefusedItem[] {

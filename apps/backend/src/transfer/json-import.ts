@@ -7,7 +7,7 @@ import {
 } from '@todo/contract';
 import { refused } from '../lib/refused.js';
 import { describeIssue } from '../plugins/problem-details.js';
-import { createAjv } from '../plugins/validation.js';
+import { compiledOnFirstCall, createAjv } from '../plugins/validation.js';
 import {
   checkPlan,
   type ImportPlan,
@@ -19,7 +19,9 @@ type Document = ImportDocument;
 type FileTask = Document['tasks'][number];
 type FileReminder = NonNullable<FileTask['reminders']>[number];
 
-const checkDocument = createAjv({ coerceTypes: false }).compile(ImportDocument);
+const checkDocument = compiledOnFirstCall(() =>
+  createAjv({ coerceTypes: false }).compile(ImportDocument),
+);
 
 /** The reminder as the API takes it from the reminder as the export wrote it. */
 function reminderInput(reminder: FileReminder): ReminderInput {
