@@ -9,6 +9,7 @@ import {
   test,
 } from './support/fixtures';
 import { addProject, projectLink, projectMenu, sidebar } from './support/projects';
+import { rowAction } from './support/row-actions';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -68,7 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'no match');
 
       await page.goto('/');
-      await page.getByRole('button', { name: 'Edit “Weekly review”' }).click();
+      await rowAction(page, 'Weekly review', 'Edit');
       await page.getByRole('form', { name: 'Edit task' }).getByLabel('Title').fill('');
       await page
         .getByRole('form', { name: 'Edit task' })
@@ -125,7 +126,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'quick add with chips');
       await form.getByLabel('Title', { exact: true }).press('Enter');
       const parent = taskRow(page, 'Plan the trip');
-      await parent.getByRole('button', { name: 'Add a subtask to “Plan the trip”' }).click();
+      await rowAction(parent, 'Plan the trip', 'Add subtask');
       const line = page.getByRole('form', { name: 'New subtask of “Plan the trip”' });
       await line.getByLabel('Subtask').fill('Book flights');
       await line.getByLabel('Subtask').press('Enter');
@@ -140,7 +141,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ).toBeVisible();
       await expectNoSeriousViolations(page, 'complete-the-subtasks question');
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-      await parent.getByRole('button', { name: 'Edit “Plan the trip”' }).click();
+      await rowAction(parent, 'Plan the trip', 'Edit');
       const editor = page.getByRole('form', { name: 'Edit task' });
       await editor.getByLabel('Repeat', { exact: true }).selectOption({ label: 'Every week' });
       await editor.getByRole('button', { name: 'Monday' }).click();

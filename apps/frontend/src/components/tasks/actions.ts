@@ -11,6 +11,7 @@ import { fieldErrorsFrom } from '@/lib/forms/field-errors';
 import { type DraftErrors, draftChanges, isTaskDraft, type TaskDraft } from '@/lib/tasks/draft';
 import { parseLine, planQuickAdd, type QuickAddDefaults } from '@/lib/tasks/quick-add';
 import { reminderInputs } from '@/lib/tasks/reminders';
+import type { RowTask } from '@/lib/tasks/row-task';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
@@ -201,7 +202,7 @@ export async function deleteTaskAction(
   );
 }
 
-function restoredBody(task: Task, parentId?: number): CreateTaskBody {
+function restoredBody(task: RowTask, parentId?: number): CreateTaskBody {
   return {
     title: task.title,
     description: task.description,
@@ -222,8 +223,8 @@ function restoredBody(task: Task, parentId?: number): CreateTaskBody {
  * its parent), then its subtasks (deleted with it) under the new task's id.
  */
 export async function restoreTaskAction(
-  task: Task,
-  subtasks: Task[] = [],
+  task: RowTask,
+  subtasks: RowTask[] = [],
 ): Promise<TaskActionResult<Task>> {
   return asUser(async (client) => {
     const bodies = [task, ...subtasks].map((each) => restoredBody(each));
