@@ -110,7 +110,9 @@ test('a row’s actions menu by keyboard; focus returns to it, or after a delete
   const menu = page.getByRole('menu', { name: 'Actions for “Sort the post”' });
 
   // ArrowDown opens on the first item, arrows wrap, Escape closes onto the button.
+  await settled(page);
   await actions('Sort the post').focus();
+  await expect(actions('Sort the post')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
