@@ -1,5 +1,6 @@
 import { expectNoSeriousViolations } from './support/axe';
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 // Live updates would refresh the stale tab within a second or two; these tests are about a change
 // that has not reached it (its stream down, or the change still in flight), so they run without
@@ -22,9 +23,7 @@ test('two tabs edit one task: the second save shows the conflict, and either way
   await other.goto('/');
 
   const openEditor = async (tab: typeof page, title: string) => {
-    await taskRow(tab, title)
-      .getByRole('button', { name: `Edit “${title}”` })
-      .click();
+    await rowAction(tab, title, 'Edit');
     return tab.getByRole('form', { name: 'Edit task' });
   };
   const mine = await openEditor(page, 'Plan the trip');
@@ -89,18 +88,14 @@ test('a delete from a tab that shows an older version keeps the task and says wh
   await other.goto('/');
 
   // The other tab renames it; this tab still shows the old version.
-  await taskRow(other, 'Renew the passport')
-    .getByRole('button', { name: 'Edit “Renew the passport”' })
-    .click();
+  await rowAction(other, 'Renew the passport', 'Edit');
   const editor = other.getByRole('form', { name: 'Edit task' });
   await editor.getByLabel('Title').fill('Renew the passport by May');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(taskRow(other, 'Renew the passport by May')).toBeVisible();
   await settled(other);
 
-  await taskRow(page, 'Renew the passport')
-    .getByRole('button', { name: 'Delete “Renew the passport”' })
-    .click();
+  await rowAction(page, 'Renew the passport', 'Delete');
   await expect(
     page.getByRole('alert').filter({ hasText: 'Could not delete “Renew the passport”' }),
   ).toContainText('changed elsewhere');

@@ -10,6 +10,7 @@ import {
   taskRow,
   test,
 } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 // Live updates in a real browser: what one tab changes appears in another signed-in tab of the
 // same user within 2 s, without a reload; another user's open page never hears of it.
@@ -60,9 +61,7 @@ test('a change in one tab appears in the other within 2 s (create, complete, del
     timeout: LIVE_MS,
   });
 
-  await taskRow(editing, title)
-    .getByRole('button', { name: `Delete “${title}”` })
-    .click();
+  await rowAction(editing, title, 'Delete');
   await expect(editing.getByRole('status').getByText(`Deleted “${title}”`)).toBeVisible();
   await expect(taskRow(watching, title)).toHaveCount(0, { timeout: LIVE_MS });
   expect(await notReloaded(watching)).toBe(true);

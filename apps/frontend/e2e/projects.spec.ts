@@ -1,5 +1,6 @@
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
 import { addProject, projectLink, projectMenu, sidebar } from './support/projects';
+import { rowAction } from './support/row-actions';
 
 test('projects: create, rename and recolour, reorder, archive and unarchive', async ({ page }) => {
   await signUp(page);
@@ -66,9 +67,7 @@ test('deleting a project asks, then moves its tasks elsewhere or deletes them wi
   await addTask(page, { title: 'Buy stamps' });
   await addTask(page, { title: 'Post parcel' });
   for (const title of ['Buy stamps', 'Post parcel']) {
-    await taskRow(page, title)
-      .getByRole('button', { name: `Move “${title}” to another project` })
-      .click();
+    await rowAction(page, title, 'Move to…');
     const chooser = page.getByRole('dialog', { name: `Move “${title}” to…` });
     await chooser.getByRole('radio', { name: 'Errands' }).check();
     await chooser.getByRole('button', { name: 'Move' }).click();
@@ -95,9 +94,7 @@ test('deleting a project asks, then moves its tasks elsewhere or deletes them wi
   await expect(taskRow(page, 'Post parcel')).toBeVisible();
 
   // Temp with a task: deleted with it.
-  await taskRow(page, 'Post parcel')
-    .getByRole('button', { name: 'Move “Post parcel” to another project' })
-    .click();
+  await rowAction(page, 'Post parcel', 'Move to…');
   await page.getByRole('dialog').getByRole('radio', { name: 'Temp' }).check();
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
   await expect(taskRow(page, 'Post parcel')).toHaveCount(0);

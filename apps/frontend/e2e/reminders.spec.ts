@@ -1,4 +1,5 @@
 import { addTask, expect, localDateTime, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 test('reminders are added and removed in the editor; the saved fire times show; the row has a bell', async ({
   page,
@@ -9,7 +10,7 @@ test('reminders are added and removed in the editor; the saved fire times show; 
   await addTask(page, { title, due });
   const row = taskRow(page, title);
 
-  await row.getByRole('button', { name: `Edit “${title}”` }).click();
+  await rowAction(row, title, 'Edit');
   const editor = page.getByRole('form', { name: 'Edit task' });
   const reminders = editor.getByRole('group', { name: 'Reminders' });
   await reminders.getByLabel('New reminder').selectOption({ label: 'Before…' });
@@ -34,7 +35,7 @@ test('reminders are added and removed in the editor; the saved fire times show; 
   await page.reload();
   await expect(row.getByText('3 reminders, next Tomorrow 08:15')).toBeAttached();
 
-  await row.getByRole('button', { name: `Edit “${title}”` }).click();
+  await rowAction(row, title, 'Edit');
   await expect(reminders.getByRole('listitem')).toHaveCount(3);
   await expect(reminders.getByRole('listitem').getByText('30 min before')).toBeVisible();
   await expect(reminders.getByText(/Fires .* 17:30/)).toBeVisible();
@@ -52,7 +53,7 @@ test('a reminder without a due time says why it will not fire; quick add reads "
   await signUp(page);
   await addTask(page, { title: 'Someday' });
   const row = taskRow(page, 'Someday');
-  await row.getByRole('button', { name: 'Edit “Someday”' }).click();
+  await rowAction(row, 'Someday', 'Edit');
   const reminders = page.getByRole('form', { name: 'Edit task' }).getByRole('group', {
     name: 'Reminders',
   });

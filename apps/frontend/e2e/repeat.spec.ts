@@ -1,4 +1,5 @@
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 test('a monthly task due on the 31st comes back on the last day of February, then on the 31st', async ({
   page,
@@ -34,7 +35,7 @@ test('the repeat editor: a rule built in the editor is saved, shown, and opens a
   await signUp(page);
   await addTask(page, { title: 'Team sync', due: '2031-03-03T10:00' });
   const row = taskRow(page, 'Team sync');
-  await row.getByRole('button', { name: 'Edit “Team sync”' }).click();
+  await rowAction(row, 'Team sync', 'Edit');
   const editor = page.getByRole('form', { name: 'Edit task' });
   await editor.getByLabel('Repeat', { exact: true }).selectOption({ label: 'Every week' });
   await editor.getByLabel('Every', { exact: true }).fill('2');
@@ -61,7 +62,7 @@ test('the repeat editor: a rule built in the editor is saved, shown, and opens a
 
   await page.reload();
   await expect(row.getByText('Every 2 weeks on Mon, Thu after completion, 5 times')).toBeVisible();
-  await row.getByRole('button', { name: 'Edit “Team sync”' }).click();
+  await rowAction(row, 'Team sync', 'Edit');
   await expect(editor.getByLabel('Repeat', { exact: true })).toHaveValue('weekly');
   await expect(editor.getByLabel('Every', { exact: true })).toHaveValue('2');
   await expect(editor.getByRole('button', { name: 'Monday' })).toHaveAttribute(

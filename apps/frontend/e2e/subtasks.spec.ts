@@ -1,4 +1,5 @@
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 test('subtasks: add them, see progress, complete the parent (it asks), delete it and undo', async ({
   page,
@@ -6,7 +7,7 @@ test('subtasks: add them, see progress, complete the parent (it asks), delete it
   await signUp(page);
   await addTask(page, { title: 'Plan the trip' });
   const parent = taskRow(page, 'Plan the trip');
-  await parent.getByRole('button', { name: 'Add a subtask to “Plan the trip”' }).click();
+  await rowAction(parent, 'Plan the trip', 'Add subtask');
   const form = page.getByRole('form', { name: 'New subtask of “Plan the trip”' });
   const line = form.getByLabel('Subtask');
   await expect(line).toBeFocused();
@@ -51,7 +52,7 @@ test('subtasks: add them, see progress, complete the parent (it asks), delete it
   await expect(progress(3)).toBeVisible();
 
   // Deleting the parent names its subtasks; Undo brings all of them back, linked to it.
-  await parent.getByRole('button', { name: 'Delete “Plan the trip”' }).click();
+  await rowAction(parent, 'Plan the trip', 'Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete “Plan the trip” and its 3 subtasks?' });
   await confirm.getByRole('button', { name: 'Delete all' }).click();
   await expect(parent).toHaveCount(0);
@@ -72,7 +73,7 @@ test('completing only the parent leaves its subtasks open', async ({ page }) => 
   await signUp(page);
   await addTask(page, { title: 'Paint the shed' });
   const parent = taskRow(page, 'Paint the shed');
-  await parent.getByRole('button', { name: 'Add a subtask to “Paint the shed”' }).click();
+  await rowAction(parent, 'Paint the shed', 'Add subtask');
   const line = page
     .getByRole('form', { name: 'New subtask of “Paint the shed”' })
     .getByLabel('Subtask');
@@ -97,7 +98,7 @@ test('completing only the parent leaves its subtasks open', async ({ page }) => 
   // Undo of a deleted subtask brings it back under its parent, not at the top level.
   await parent.getByRole('button', { name: 'Subtasks of “Paint the shed”: 0 of 1 done' }).click();
   const subtasks = page.getByRole('list', { name: 'Subtasks of “Paint the shed”' });
-  await subtasks.getByRole('button', { name: 'Delete “Buy paint”' }).click();
+  await rowAction(subtasks, 'Buy paint', 'Delete');
   await expect(subtasks.getByRole('listitem')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').getByText('Restored “Buy paint”')).toBeVisible();

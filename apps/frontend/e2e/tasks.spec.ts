@@ -1,4 +1,5 @@
 import { addTask, expect, localDateTime, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 test('create a task with priority, tags and a due date; edit it; Escape cancels', async ({
   page,
@@ -19,7 +20,7 @@ test('create a task with priority, tags and a due date; edit it; Escape cancels'
   await expect(row.getByRole('link', { name: 'Show tasks tagged money' })).toBeVisible();
   await expect(row.getByText('Tomorrow 09:30')).toBeVisible();
 
-  await row.getByRole('button', { name: 'Edit “Pay the electricity bill”' }).click();
+  await rowAction(row, 'Pay the electricity bill', 'Edit');
   const editor = page.getByRole('form', { name: 'Edit task' });
   await expect(editor.getByLabel('Title')).toBeFocused();
   await editor.getByLabel('Title').fill('Changed my mind');
@@ -27,7 +28,7 @@ test('create a task with priority, tags and a due date; edit it; Escape cancels'
   await expect(editor).toHaveCount(0);
   await expect(taskRow(page, 'Pay the electricity bill')).toBeVisible();
 
-  await row.getByRole('button', { name: 'Edit “Pay the electricity bill”' }).click();
+  await rowAction(row, 'Pay the electricity bill', 'Edit');
   await editor.getByLabel('Title').fill('Pay the gas bill');
   await editor.getByLabel('Priority').selectOption({ label: 'Low' });
   await editor.getByRole('button', { name: 'Remove tag money' }).click();
@@ -84,18 +85,58 @@ test('delete with undo, then delete for good', async ({ page }) => {
   await signUp(page);
   await addTask(page, { title: 'Cancel the gym', tags: ['admin'], priority: 'Low' });
   const row = taskRow(page, 'Cancel the gym');
-  await row.getByRole('button', { name: 'Delete “Cancel the gym”' }).click();
+  await rowAction(row, 'Cancel the gym', 'Delete');
   await expect(row).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').getByText('Restored “Cancel the gym”')).toBeVisible();
   await expect(row.getByText('Low')).toBeVisible();
   await expect(row.getByRole('link', { name: 'Show tasks tagged admin' })).toBeVisible();
 
-  await row.getByRole('button', { name: 'Delete “Cancel the gym”' }).click();
+  await rowAction(row, 'Cancel the gym', 'Delete');
   await expect(page.getByRole('status').getByText('Deleted “Cancel the gym”')).toBeVisible();
   await page.reload();
   await expect(row).toHaveCount(0);
   await expect(page.getByText('Nothing on your list yet')).toBeVisible();
+});
+
+test('a row’s actions menu by keyboard; focus returns to it, or after a delete to the next row', async ({
+  page,
+}) => {
+  await signUp(page);
+  await addTask(page, { title: 'Water the plants' });
+  await addTask(page, { title: 'Sort the post' });
+  const actions = (title: string) =>
+    page.getByRole('button', { name: `Actions for “${title}”`, exact: true });
+  const menu = page.getByRole('menu', { name: 'Actions for “Sort the post”' });
+
+  // ArrowDown opens on the first item, arrows wrap, Escape closes onto the button.
+  await settled(page);
+  await actions('Sort the post').focus();
+  await expect(actions('Sort the post')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(actions('Sort the post')).toBeFocused();
+  await expect(actions('Sort the post')).toHaveAttribute('aria-expanded', 'false');
+
+  // Enter opens on Edit; closing the editor gives focus back to the row's button.
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('form', { name: 'Edit task' });
+  await expect(editor.getByLabel('Title')).toBeFocused();
+  await editor.getByLabel('Title').press('Escape');
+  await expect(actions('Sort the post')).toBeFocused();
+
+  // Delete from the menu: the row goes, focus moves to the next row's actions.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(taskRow(page, 'Sort the post')).toHaveCount(0);
+  await expect(actions('Water the plants')).toBeFocused();
 });
 
 test('keyboard: n focuses the new task, / focuses search, Enter adds', async ({ page }) => {
@@ -126,7 +167,7 @@ test('undoing the deletion of the next occurrence, then completing the task agai
     page.getByRole('status').getByText(/The next “Water the ferns” is due/),
   ).toBeVisible();
   await expect(rows).toHaveCount(2);
-  await next.getByRole('button', { name: 'Delete “Water the ferns”' }).click();
+  await rowAction(next, 'Water the ferns', 'Delete');
   await expect(rows).toHaveCount(1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status').getByText('Restored “Water the ferns”')).toBeVisible();

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { addTask, expect, settled, signUp, taskRow, test } from './support/fixtures';
+import { rowAction } from './support/row-actions';
 
 const tzCookie = async (context: BrowserContext) =>
   decodeURIComponent((await context.cookies()).find((cookie) => cookie.name === 'tz')?.value ?? '');
@@ -35,7 +36,7 @@ test('a due time is read in the zone the form was rendered in, not the zone of t
   await page.reload();
   await expect.poll(() => tzCookie(context)).toBe('Europe/Berlin');
   await expect(taskRow(page, 'Dentist')).toContainText('15 Jan 2030 09:00');
-  await taskRow(page, 'Dentist').getByRole('button', { name: 'Edit “Dentist”' }).click();
+  await rowAction(page, 'Dentist', 'Edit');
   const editor = page.getByRole('form', { name: 'Edit task' });
   await expect(editor.getByLabel('Due')).toHaveValue('2030-01-15T09:00');
   await cookieSaysLondon(page, context);

@@ -1,9 +1,10 @@
 'use client';
 
-import type { Project, Task } from '@todo/contract';
+import type { Project } from '@todo/contract';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '@/components/ui/modal';
 import { ModalActions } from '@/components/ui/modal-actions';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { ProjectDot } from './project-dot';
 
 /**
@@ -16,7 +17,7 @@ export function MoveTaskDialog({
   onMove,
   onClose,
 }: {
-  task: Task;
+  task: Pick<RowTask, 'title' | 'project_id'>;
   projects: Project[];
   onMove: (projectId: number) => void;
   onClose: () => void;

@@ -14,6 +14,8 @@ import { parseLine, planQuickAdd } from '@/lib/tasks/quick-add-plan';
 import { reminderInputs } from '@/lib/tasks/reminders';
 import { isTaskDraft } from '@/lib/tasks/sent-draft';
 
+import type { RowTask } from '@/lib/tasks/row-task';
+
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
   | { ok: true; data: T }
@@ -203,7 +205,7 @@ export async function deleteTaskAction(
   );
 }
 
-function restoredBody(task: Task, parentId?: number): CreateTaskBody {
+function restoredBody(task: RowTask, parentId?: number): CreateTaskBody {
   return {
     title: task.title,
     description: task.description,
@@ -224,8 +226,8 @@ function restoredBody(task: Task, parentId?: number): CreateTaskBody {
  * its parent), then its subtasks (deleted with it) under the new task's id.
  */
 export async function restoreTaskAction(
-  task: Task,
-  subtasks: Task[] = [],
+  task: RowTask,
+  subtasks: RowTask[] = [],
 ): Promise<TaskActionResult<Task>> {
   return asUser(async (client) => {
     const bodies = [task, ...subtasks].map((each) => restoredBody(each));

@@ -1,10 +1,10 @@
 'use client';
 
-import type { Task } from '@todo/contract';
 import { useEffect, useRef } from 'react';
 import { emptyDraft } from '@/lib/tasks/draft';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
 import { NO_DEFAULTS } from '@/lib/tasks/quick-add';
+import type { RowTask } from '@/lib/tasks/row-task';
 import type { TaskActionResult } from './actions';
 import { QuickAddField } from './quick-add-field';
 import { useQuickAdd } from './use-quick-add';
@@ -20,7 +20,7 @@ export function SubtaskForm({
   onOutcome,
   onClose,
 }: {
-  parent: Task;
+  parent: RowTask;
   timeZone: string;
   onOptimistic: (change: OptimisticChange) => void;
   onOutcome: (result: TaskActionResult<unknown>) => void;

@@ -1,7 +1,8 @@
 'use client';
 
 import type { Project } from '@todo/contract';
-import { ChevronIcon, MoveIcon, PencilIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
+import { ChevronIcon } from '@/components/ui/icons';
+import { MenuButton } from '@/components/ui/menu-button';
 import type { ListedTask } from '@/lib/tasks/optimistic';
 import type { Progress } from '@/lib/tasks/subtasks';
 import { TaskMeta } from './task-meta';
@@ -16,7 +17,17 @@ export interface SubtaskControls {
   onAdd: () => void;
 }
 
-/** One row of the list: a checkbox, the title and details, subtasks, edit, move and delete. */
+/** The list's heading: focus goes there when the last row of a list leaves it. */
+export const TASK_LIST_HEADING_ID = 'task-list-heading';
+
+/** The id of a row's actions button: where focus goes back to when its editor or form closes. */
+export const rowActionsId = (taskId: number) => `task-${taskId}-actions`;
+
+/**
+ * One row of the list: a checkbox, the title and details, subtasks, and one menu for edit, add
+ * subtask, move and delete (one button per row instead of four, each labelled with the title,
+ * which were 40% of the row's markup).
+ */
 export function TaskItem({
   task,
   now,
@@ -50,7 +61,7 @@ export function TaskItem({
       className={`task${task.completed ? ' task-done' : ''}`}
       aria-busy={task.saving || undefined}
       onKeyDown={(event) => {
-        // `m` anywhere in the row (its checkbox, its buttons) opens the project chooser.
+        // `m` anywhere in the row (its checkbox, its menu button) opens the project chooser.
         if (event.key !== 'm' || !onMove || unsaved) return;
         if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
         event.preventDefault();
@@ -82,59 +93,22 @@ export function TaskItem({
               onClick={subtasks.onExpand}
             >
               <ChevronIcon className="subtask-chevron" />
-              {progress.done}/{progress.total}
+              {`${progress.done}/${progress.total}`}
             </button>
           ) : null}
         </TaskMeta>
       </div>
-      <div className="task-actions">
-        {subtasks ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Add a subtask to “${task.title}”`}
-            title="Add subtask"
-            disabled={unsaved}
-            onClick={subtasks.onAdd}
-          >
-            <PlusIcon />
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="icon-button"
-          id={`task-${task.id}-edit`}
-          aria-label={`Edit “${task.title}”`}
-          title="Edit"
-          disabled={unsaved}
-          onClick={onEdit}
-        >
-          <PencilIcon />
-        </button>
-        {onMove ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move “${task.title}” to another project`}
-            aria-keyshortcuts="m"
-            title="Move to… (m)"
-            disabled={unsaved}
-            onClick={onMove}
-          >
-            <MoveIcon />
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          aria-label={`Delete “${task.title}”`}
-          title="Delete"
-          disabled={unsaved}
-          onClick={onDelete}
-        >
-          <TrashIcon />
-        </button>
-      </div>
+      <MenuButton
+        id={rowActionsId(task.id)}
+        label={`Actions for “${task.title}”`}
+        disabled={unsaved}
+        items={[
+          { label: 'Edit', onSelect: onEdit },
+          ...(subtasks ? [{ label: 'Add subtask', onSelect: subtasks.onAdd }] : []),
+          ...(onMove ? [{ label: 'Move to…', onSelect: onMove, shortcut: 'm' }] : []),
+          { label: 'Delete', onSelect: onDelete, danger: true },
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import type { Task } from '@todo/contract';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import {
@@ -11,6 +10,7 @@ import {
   withFilters,
 } from '@/lib/tasks/filters';
 import type { ListedTask, OptimisticChange } from '@/lib/tasks/optimistic';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { groupSubtasks, openSubtaskCount, subtaskProgress } from '@/lib/tasks/subtasks';
 import { groupTasks, type ViewKind } from '@/lib/tasks/views';
 import { MoveTaskDialog } from '../projects/move-task-dialog';
@@ -19,7 +19,7 @@ import type { TaskActionResult } from './actions';
 import { EmptyState } from './empty-state';
 import { SubtaskForm } from './subtask-form';
 import { TaskEditor } from './task-editor';
-import { TaskItem } from './task-item';
+import { rowActionsId, TASK_LIST_HEADING_ID, TaskItem } from './task-item';
 import { type PendingQuestion, TaskQuestion } from './task-question';
 import { useNow } from './use-now';
 import { useTaskActions } from './use-task-actions';
@@ -69,7 +69,7 @@ export function TaskList({
   const leavesOnMove = view.kind === 'inbox' || view.kind === 'project';
   const actions = useTaskActions({ timeZone, leavesOnMove, applyChange, onOutcome });
   const { editing, setEditing } = actions;
-  const [moving, setMoving] = useState<Task | null>(null);
+  const [moving, setMoving] = useState<RowTask | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [addingTo, setAddingTo] = useState<number | null>(null);
   const [question, setQuestion] = useState<PendingQuestion | null>(null);
@@ -88,13 +88,13 @@ export function TaskList({
       return next;
     });
 
-  const toggle = (task: Task) => {
+  const toggle = (task: RowTask) => {
     const open = task.completed ? 0 : openSubtaskCount(task, children.get(task.id));
     if (open > 0) setQuestion({ kind: 'complete', task, open });
     else actions.toggle(task);
   };
 
-  const remove = (task: Task) => {
+  const remove = (task: RowTask) => {
     const subtasks = children.get(task.id) ?? [];
     const count = Math.max(subtasks.length, task.subtask_count);
     if (count > 0) setQuestion({ kind: 'delete', task, subtasks, count });
@@ -161,7 +161,7 @@ export function TaskList({
                 onClose={() => {
                   setAddingTo(null);
                   requestAnimationFrame(() =>
-                    document.getElementById(`task-${task.id}-edit`)?.focus(),
+                    document.getElementById(rowActionsId(task.id))?.focus(),
                   );
                 }}
               />
@@ -179,9 +179,9 @@ export function TaskList({
   const empty = view.kind === 'all' ? (isFiltered(filters) ? 'no-match' : 'no-tasks') : view.kind;
 
   return (
-    <section className="task-section" aria-labelledby="task-list-heading">
+    <section className="task-section" aria-labelledby={TASK_LIST_HEADING_ID}>
       <div className="list-header">
-        <h2 id="task-list-heading" className="list-title">
+        <h2 id={TASK_LIST_HEADING_ID} className="list-title" tabIndex={-1}>
           {view.kind === 'all' && isFiltered(filters) ? 'Matching tasks' : view.title}
         </h2>
         {!unavailable ? (

@@ -1,9 +1,10 @@
-import type { Priority, Project, Task } from '@todo/contract';
+import type { Priority, Project } from '@todo/contract';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DEFAULT_FILTERS, filtersHref } from '@/lib/tasks/filters';
 import { describeDue } from '@/lib/tasks/format-due';
 import { priorityLabel } from '@/lib/tasks/options';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { ProjectDot } from '../projects/project-dot';
 import { BellIcon, CalendarIcon, RepeatIcon } from '../ui/icons';
 
@@ -17,7 +18,7 @@ export function PriorityBadge({ priority }: { priority: Priority }) {
 }
 
 /** A bell with the number of reminders; the next fire time (the server's) in words. */
-function ReminderBell({ task, now, timeZone }: { task: Task; now: Date; timeZone: string }) {
+function ReminderBell({ task, now, timeZone }: { task: RowTask; now: Date; timeZone: string }) {
   // Listed soonest first by the backend; a reminder that will not fire has no fire_at.
   const next = task.reminders.find((reminder) => reminder.fire_at !== null)?.fire_at;
   const count = task.reminders.length;
@@ -46,7 +47,7 @@ export function TaskMeta({
   project,
   children,
 }: {
-  task: Task;
+  task: RowTask;
   now: Date;
   timeZone: string;
   project?: Pick<Project, 'name' | 'color'> | undefined;
@@ -60,12 +61,10 @@ export function TaskMeta({
       {due ? (
         <span
           className={`meta-item due${due.overdue ? ' due-overdue' : due.soon ? ' due-soon' : ''}`}
-          title={due.full}
         >
           <CalendarIcon />
           <time dateTime={task.due_at ?? undefined} suppressHydrationWarning>
-            {due.overdue ? 'Overdue · ' : ''}
-            {due.text}
+            {due.overdue ? `Overdue · ${due.text}` : due.text}
           </time>
         </span>
       ) : null}
@@ -92,7 +91,7 @@ export function TaskMeta({
           className="tag-link"
           aria-label={`Show tasks tagged ${tag}`}
         >
-          #{tag}
+          {`#${tag}`}
         </Link>
       ))}
     </div>

@@ -1,12 +1,12 @@
 'use client';
 
-import type { Task } from '@todo/contract';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { Modal } from '../ui/modal';
 
 /** A question the list asks before changing a parent task. */
 export type PendingQuestion =
-  | { kind: 'complete'; task: Task; open: number }
-  | { kind: 'delete'; task: Task; subtasks: Task[]; count: number };
+  | { kind: 'complete'; task: RowTask; open: number }
+  | { kind: 'delete'; task: RowTask; subtasks: RowTask[]; count: number };
 
 const subtasksText = (count: number, open = '') =>
   `${count} ${open}${count === 1 ? 'subtask' : 'subtasks'}`;
@@ -23,8 +23,8 @@ export function TaskQuestion({
 }: {
   question: PendingQuestion;
   onClose: () => void;
-  onComplete: (task: Task, withSubtasks: boolean) => void;
-  onDelete: (task: Task, subtasks: Task[]) => void;
+  onComplete: (task: RowTask, withSubtasks: boolean) => void;
+  onDelete: (task: RowTask, subtasks: RowTask[]) => void;
 }) {
   const answer = (act: () => void) => () => {
     onClose();

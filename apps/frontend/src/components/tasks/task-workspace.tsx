@@ -1,10 +1,11 @@
 'use client';
 
-import type { TagCount, Task } from '@todo/contract';
+import type { TagCount } from '@todo/contract';
 import { useMemo, useOptimistic, useState } from 'react';
 import { UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import type { TaskFilters } from '@/lib/tasks/filters';
 import { applyOptimistic } from '@/lib/tasks/optimistic';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { Banner } from '../ui/banner';
 import { FilterBar, SEARCH_INPUT_ID } from './filter-bar';
 import { NewTaskForm, QUICK_ADD_INPUT_ID } from './new-task-form';
@@ -14,7 +15,7 @@ import { useShortcuts } from './use-shortcuts';
 export interface TaskWorkspaceProps {
   view: TaskView;
   /** The view's tasks and the subtasks of those that have any. */
-  tasks: Task[];
+  tasks: RowTask[];
   total: number;
   filters: TaskFilters;
   tags: TagCount[];

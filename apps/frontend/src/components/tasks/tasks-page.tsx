@@ -7,6 +7,7 @@ import { failure, UNAVAILABLE_MESSAGE } from '@/lib/backend/result';
 import { DEFAULT_FILTERS, type TaskFilters } from '@/lib/tasks/filters';
 import { loadSubtasks } from '@/lib/tasks/load-subtasks';
 import { toListQuery } from '@/lib/tasks/query';
+import { rowTask } from '@/lib/tasks/row-task';
 import type { ViewKind } from '@/lib/tasks/views';
 import { userTimeZone } from '@/lib/time-zone/server';
 import { TaskWorkspace } from './task-workspace';
@@ -47,7 +48,7 @@ export async function TasksPage({
       <h1 className="visually-hidden">{view.title}</h1>
       <TaskWorkspace
         view={{ kind: view.kind, title: view.title, projectId: view.projectId }}
-        tasks={list.ok ? [...list.data.items, ...subtasks] : []}
+        tasks={list.ok ? [...list.data.items, ...subtasks].map(rowTask) : []}
         total={list.ok ? list.data.total : 0}
         filters={filters}
         tags={tags.ok ? tags.data.items : []}

@@ -1,10 +1,10 @@
 'use client';
 
-import type { Task } from '@todo/contract';
 import { startTransition, useState } from 'react';
 import { draftChanges, draftFromTask } from '@/lib/tasks/draft';
 import { describeDue } from '@/lib/tasks/format-due';
 import type { OptimisticChange } from '@/lib/tasks/optimistic';
+import type { RowTask } from '@/lib/tasks/row-task';
 import { moveTaskAction } from '../projects/actions';
 import { useToast } from '../ui/toaster';
 import {
@@ -15,9 +15,23 @@ import {
   updateTaskAction,
 } from './actions';
 import type { EditState } from './task-editor';
+import { rowActionsId, TASK_LIST_HEADING_ID } from './task-item';
 
 function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/**
+ * Focus for when a row leaves the list (deleted, moved out of the view): the next row's actions
+ * button, else the previous row's, else the list's heading. Chosen now, while the row is still
+ * there to find its neighbours, and given once the list has re-rendered.
+ */
+function focusAfterLeaving(taskId: number) {
+  const row = document.querySelector(`[data-task-id="${taskId}"]`);
+  const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.getAttribute(
+    'data-task-id',
+  );
+  focusSoon(neighbour ? rowActionsId(Number(neighbour)) : TASK_LIST_HEADING_ID);
 }
 
 /**
@@ -44,10 +58,9 @@ export function useTaskActions({
   };
 
   /** `completeSubtasks`: the person chose to complete a parent's open subtasks with it. */
-  const toggle = (task: Task, completeSubtasks = false) =>
+  const toggle = (task: RowTask, completeSubtasks = false) =>
     startTransition(async () => {
-      const at = new Date().toISOString();
-      applyChange({ type: 'toggle', id: task.id, at, subtasks: completeSubtasks });
+      applyChange({ type: 'toggle', id: task.id, subtasks: completeSubtasks });
       const result = await toggleTaskAction(task.id, completeSubtasks);
       onOutcome(result);
       if (!result.ok) return refused(`update “${task.title}”`, result);
@@ -58,7 +71,7 @@ export function useTaskActions({
       }
     });
 
-  const restore = (task: Task, subtasks: Task[]) =>
+  const restore = (task: RowTask, subtasks: RowTask[]) =>
     startTransition(async () => {
       applyChange({ type: 'add', task });
       for (const subtask of subtasks) applyChange({ type: 'add', task: subtask });
@@ -69,8 +82,9 @@ export function useTaskActions({
     });
 
   /** Deletes the task; its subtasks go with it, and Undo brings all of them back. */
-  const remove = (task: Task, subtasks: Task[]) =>
+  const remove = (task: RowTask, subtasks: RowTask[]) =>
     startTransition(async () => {
+      focusAfterLeaving(task.id);
       applyChange({ type: 'remove', id: task.id });
       const result = await deleteTaskAction(task.id, task.version);
       onOutcome(result);
@@ -82,8 +96,9 @@ export function useTaskActions({
     });
 
   /** Moves the task (and, on the backend, its subtasks) to another project. */
-  const move = (task: Task, projectId: number, projectName: string | undefined) =>
+  const move = (task: RowTask, projectId: number, projectName: string | undefined) =>
     startTransition(async () => {
+      if (leavesOnMove) focusAfterLeaving(task.id);
       applyChange(
         leavesOnMove
           ? { type: 'remove', id: task.id }
@@ -101,10 +116,10 @@ export function useTaskActions({
 
   const close = (id: number) => {
     setEditing(null);
-    focusSoon(`task-${id}-edit`);
+    focusSoon(rowActionsId(id));
   };
 
-  const open = (task: Task) => {
+  const open = (task: RowTask) => {
     const draft = draftFromTask(task, timeZone);
     setEditing({ id: task.id, version: task.version, base: draft, draft, errors: {} });
   };

@@ -144,7 +144,7 @@ export function IconSprite() {
 
 function Icon({ name, ...props }: IconProps & { name: IconName }) {
   return (
-    <svg width="16" height="16" aria-hidden="true" focusable="false" {...props}>
+    <svg width="16" height="16" aria-hidden="true" {...props}>
       <use href={`#icon-${name}`} />
     </svg>
   );

@@ -5,7 +5,6 @@ import {
   PRIORITIES,
   type Priority,
   TASK_LIMITS,
-  type Task,
   type UpdateTaskBody,
 } from '@todo/contract';
 import { canonicalTimeZone, fromDateTimeLocal, toDateTimeLocal } from '@todo/schedule';
@@ -18,6 +17,7 @@ import {
   sameRepeat,
   validateRepeat,
 } from '@/lib/tasks/repeat-draft';
+import type { RowTask } from '@/lib/tasks/row-task';
 
 /** What the add/edit form holds: strings as typed, the due date as a datetime-local value. */
 export interface TaskDraft {
@@ -62,7 +62,7 @@ export function emptyDraft(timeZone: string): TaskDraft {
   };
 }
 
-export function draftFromTask(task: Task, timeZone: string): TaskDraft {
+export function draftFromTask(task: RowTask, timeZone: string): TaskDraft {
   return {
     title: task.title,
     description: task.description ?? '',

@@ -1,17 +1,18 @@
 import type { PatchTaskBody, Repeat, RepeatInput, Task } from '@todo/contract';
 import { ruleFromInput, toRepeat } from '@todo/schedule';
 import type { TaskBody } from '@/lib/tasks/draft';
+import type { RowTask } from '@/lib/tasks/row-task';
 
 /** A task as listed: `saving` marks a change the backend has not confirmed yet. */
-export type ListedTask = Task & { saving?: boolean };
+export type ListedTask = RowTask & { saving?: boolean };
 
 /** Changes shown immediately, before the backend confirms them; React drops them afterwards. */
 export type OptimisticChange =
-  | { type: 'add'; task: Task }
+  | { type: 'add'; task: RowTask }
   /** An edit shows only the fields it sends: the others keep what the list had. */
   | { type: 'update'; id: number; changes: PatchTaskBody }
   /** `subtasks`: completing a parent completes its open subtasks too. */
-  | { type: 'toggle'; id: number; at: string; subtasks?: boolean }
+  | { type: 'toggle'; id: number; subtasks?: boolean }
   /** Removes the task and its subtasks (the backend deletes them with their parent). */
   | { type: 'remove'; id: number };
 
@@ -22,8 +23,8 @@ function shownRepeat(input: RepeatInput | null, timeZone: string): Repeat | null
   return rule.ok ? toRepeat(rule.rule, timeZone) : null;
 }
 
-function completed(task: ListedTask, done: boolean, at: string): ListedTask {
-  return { ...task, completed: done, completed_at: done ? at : null, saving: true };
+function completed(task: ListedTask, done: boolean): ListedTask {
+  return { ...task, completed: done, saving: true };
 }
 
 export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): ListedTask[] {
@@ -51,9 +52,9 @@ export function applyOptimistic(tasks: ListedTask[], change: OptimisticChange): 
       if (!target) return tasks;
       const done = !target.completed;
       return tasks.map((task) => {
-        if (task.id === change.id) return completed(task, done, change.at);
+        if (task.id === change.id) return completed(task, done);
         if (done && change.subtasks && task.parent_id === change.id && !task.completed) {
-          return completed(task, true, change.at);
+          return completed(task, true);
         }
         return task;
       });

@@ -100,7 +100,7 @@ function repeatDraftFromRule(repeat: Repeat, timeZone: string): RepeatDraft {
  * the legacy `recurrence` value (daily … yearly); it opens as that frequency, every 1.
  */
 export function repeatDraftFromTask(
-  task: Pick<Task, 'repeat' | 'recurrence'>,
+  task: Pick<Task, 'repeat'> & Partial<Pick<Task, 'recurrence'>>,
   timeZone: string,
 ): RepeatDraft | null {
   if (task.repeat) return repeatDraftFromRule(task.repeat, timeZone);

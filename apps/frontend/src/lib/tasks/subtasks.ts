@@ -1,7 +1,7 @@
-import type { Task } from '@todo/contract';
+import type { RowTask } from '@/lib/tasks/row-task';
 
 /** The listed tasks as the list draws them: top-level rows, each with its subtasks. */
-export interface TaskTree<T extends Task> {
+export interface TaskTree<T extends RowTask> {
   top: T[];
   children: ReadonlyMap<number, T[]>;
 }
@@ -11,7 +11,7 @@ export interface TaskTree<T extends Task> {
  * whose parent is not listed stays a row of its own; subtasks keep the order they were added
  * in, one not saved yet last.
  */
-export function groupSubtasks<T extends Task>(tasks: readonly T[]): TaskTree<T> {
+export function groupSubtasks<T extends RowTask>(tasks: readonly T[]): TaskTree<T> {
   const ids = new Set(tasks.map((task) => task.id));
   const top: T[] = [];
   const children = new Map<number, T[]>();
@@ -35,8 +35,8 @@ export interface Progress {
  * backend's counts when none were loaded. Null for a task without subtasks.
  */
 export function subtaskProgress(
-  task: Task,
-  children: readonly Task[] | undefined,
+  task: RowTask,
+  children: readonly RowTask[] | undefined,
 ): Progress | null {
   if (children && children.length > 0) {
     return { done: children.filter((child) => child.completed).length, total: children.length };
@@ -47,7 +47,7 @@ export function subtaskProgress(
 }
 
 /** How many subtasks completing this task would leave open. */
-export function openSubtaskCount(task: Task, children: readonly Task[] | undefined): number {
+export function openSubtaskCount(task: RowTask, children: readonly RowTask[] | undefined): number {
   const progress = subtaskProgress(task, children);
   return progress ? progress.total - progress.done : 0;
 }

@@ -1,12 +1,13 @@
-import { type ListTasksQuery, TASK_LIMITS, type Task } from '@todo/contract';
+import { type ListTasksQuery, TASK_LIMITS } from '@todo/contract';
 import { formatInZone, startOfZonedDay } from '@todo/schedule';
 import { dueRange } from '@/lib/tasks/query';
+import type { RowTask } from '@/lib/tasks/row-task';
 
 /** The lists the sidebar opens; `all` is `/` with its filter bar. */
 export type ViewKind = 'all' | 'inbox' | 'project' | 'today' | 'upcoming';
 
 /** Rows under one heading; `title` null for a list that is not grouped. */
-export interface TaskGroup<T extends Task = Task> {
+export interface TaskGroup<T extends RowTask = RowTask> {
   key: string;
   title: string | null;
   tasks: T[];
@@ -41,12 +42,12 @@ function dayLabel(instant: Date, timeZone: string): string {
   return formatInZone(instant, timeZone, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
-function nonEmpty<T extends Task>(groups: TaskGroup<T>[]): TaskGroup<T>[] {
+function nonEmpty<T extends RowTask>(groups: TaskGroup<T>[]): TaskGroup<T>[] {
   return groups.filter((group) => group.tasks.length > 0);
 }
 
 /** Today's view: "Overdue" (due on an earlier day), then "Today". Others are left out. */
-export function groupToday<T extends Task>(
+export function groupToday<T extends RowTask>(
   tasks: T[],
   now: Date,
   timeZone: string,
@@ -70,7 +71,7 @@ export function groupToday<T extends Task>(
  * "Tomorrow · Wed 3 Dec", "Thu 4 Dec" …, then "Later". Tasks without a date or before today
  * are left out.
  */
-export function groupUpcoming<T extends Task>(
+export function groupUpcoming<T extends RowTask>(
   tasks: T[],
   now: Date,
   timeZone: string,
@@ -92,7 +93,7 @@ export function groupUpcoming<T extends Task>(
 }
 
 /** The groups a view shows its (optimistic) tasks in. */
-export function groupTasks<T extends Task>(
+export function groupTasks<T extends RowTask>(
   view: ViewKind,
   tasks: T[],
   now: Date,

@@ -32,19 +32,20 @@ function renderItem(shown: typeof task, onMove: () => void) {
 describe('moving a task', () => {
   afterEach(cleanup);
 
-  it('opens the chooser with m anywhere in the row, and from its button', () => {
+  it('opens the chooser with m anywhere in the row, and from its menu', () => {
     const onMove = vi.fn();
     renderItem(task, onMove);
+    const actions = screen.getByRole('button', { name: 'Actions for “Buy milk”' });
     fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Mark “Buy milk” as done' }), {
       key: 'm',
     });
-    fireEvent.keyDown(screen.getByRole('button', { name: 'Edit “Buy milk”' }), { key: 'm' });
-    fireEvent.keyDown(screen.getByRole('button', { name: 'Edit “Buy milk”' }), {
-      key: 'm',
-      ctrlKey: true,
-    });
+    fireEvent.keyDown(actions, { key: 'm' });
+    fireEvent.keyDown(actions, { key: 'm', ctrlKey: true });
     expect(onMove).toHaveBeenCalledTimes(2);
-    fireEvent.click(screen.getByRole('button', { name: 'Move “Buy milk” to another project' }));
+    fireEvent.click(actions);
+    const item = screen.getByRole('menuitem', { name: 'Move to…' });
+    expect(item.getAttribute('aria-keyshortcuts')).toBe('m');
+    fireEvent.click(item);
     expect(onMove).toHaveBeenCalledTimes(3);
   });
 

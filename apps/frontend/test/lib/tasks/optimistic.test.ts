@@ -39,12 +39,12 @@ describe('applyOptimistic', () => {
   });
 
   it('toggles completion both ways', () => {
-    const [doneA, openB] = applyOptimistic(
-      applyOptimistic([a, b], { type: 'toggle', id: 1, at: 'now' }),
-      { type: 'toggle', id: 2, at: 'now' },
-    );
-    expect(doneA).toMatchObject({ completed: true, completed_at: 'now', saving: true });
-    expect(openB).toMatchObject({ completed: false, completed_at: null, saving: true });
+    const [doneA, openB] = applyOptimistic(applyOptimistic([a, b], { type: 'toggle', id: 1 }), {
+      type: 'toggle',
+      id: 2,
+    });
+    expect(doneA).toMatchObject({ completed: true, saving: true });
+    expect(openB).toMatchObject({ completed: false, saving: true });
   });
 
   it('updates and removes by id, leaving the others untouched', () => {
@@ -99,26 +99,25 @@ describe('applyOptimistic', () => {
 describe('parents and subtasks', () => {
   const parent: Task = { ...base, id: 10, title: 'Trip' };
   const open: Task = { ...base, id: 11, parent_id: 10 };
-  const done: Task = { ...base, id: 12, parent_id: 10, completed: true, completed_at: 'before' };
+  const done: Task = { ...base, id: 12, parent_id: 10, completed: true };
   const other: Task = { ...base, id: 13 };
 
   it('completing a parent with its subtasks completes the open ones, keeping the others', () => {
     const after = applyOptimistic([parent, open, done, other], {
       type: 'toggle',
       id: 10,
-      at: 'now',
       subtasks: true,
     });
-    expect(after.map((task) => [task.id, task.completed, task.completed_at])).toEqual([
-      [10, true, 'now'],
-      [11, true, 'now'],
-      [12, true, 'before'],
-      [13, false, null],
+    expect(after.map((task) => [task.id, task.completed, task.saving ?? false])).toEqual([
+      [10, true, true],
+      [11, true, true],
+      [12, true, false],
+      [13, false, false],
     ]);
   });
 
   it('completing only the parent leaves its subtasks as they were', () => {
-    const after = applyOptimistic([parent, open], { type: 'toggle', id: 10, at: 'now' });
+    const after = applyOptimistic([parent, open], { type: 'toggle', id: 10 });
     expect(after.map((task) => task.completed)).toEqual([true, false]);
   });
 
