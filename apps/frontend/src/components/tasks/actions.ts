@@ -12,9 +12,8 @@ import { type DraftErrors, draftChanges, type TaskDraft } from '@/lib/tasks/draf
 import type { QuickAddDefaults } from '@/lib/tasks/quick-add';
 import { parseLine, planQuickAdd } from '@/lib/tasks/quick-add-plan';
 import { reminderInputs } from '@/lib/tasks/reminders';
-import { isTaskDraft } from '@/lib/tasks/sent-draft';
-
 import type { RowTask } from '@/lib/tasks/row-task';
+import { isTaskDraft } from '@/lib/tasks/sent-draft';
 
 /** What every task action answers: the form shows a failure, nothing is thrown at it. */
 export type TaskActionResult<T> =
