@@ -115,6 +115,9 @@ export async function signAccessToken(
 /** Why a token was refused, in words safe to return to the caller. */
 export class AccessTokenError extends Error {}
 
+/** At most this many verified tokens are remembered (~2 MB); past it the oldest is forgotten. */
+const MAX_VERIFIED_TOKENS = 5_000;
+
 /** A verifier bound to one secret; returns the claims of a valid token. */
 export function createAccessTokenVerifier(
   secret: string,
@@ -122,7 +125,27 @@ export function createAccessTokenVerifier(
   // Derived and imported once: given raw bytes, jose would import the key again for every token.
   const key = accessTokenKey(secret);
   key.catch(() => {}); // A failure surfaces, as a refused token, when a token is verified.
+  // Tokens already verified, by their exact text, until they expire. The frontend signs one token
+  // per caller a minute and sends it with each of a page's calls, and HMAC verification through
+  // WebCrypto (a thread-pool hop) was a seventh of the backend's CPU per request. A hit needs the
+  // very bytes, signature included, that passed before; expiry is checked on every hit.
+  const verified = new Map<string, { claims: AccessTokenClaims; expiresAtMs: number }>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.claims;
+    if (known) verified.delete(token);
+    const entry = await verifyToken(token);
+    if (verified.size >= MAX_VERIFIED_TOKENS) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+    verified.set(token, entry);
+    return entry.claims;
+  };
+
+  async function verifyToken(
+    token: string,
+  ): Promise<{ claims: AccessTokenClaims; expiresAtMs: number }> {
     try {
       const { payload } = await jwtVerify(token, await key, {
         algorithms: [TOKEN_ALGORITHM],
@@ -141,7 +164,11 @@ export function createAccessTokenVerifier(
       if (tid !== undefined && (typeof tid !== 'string' || tid.length === 0)) {
         throw new AccessTokenError("The token's tid claim is not accepted");
       }
-      return { userId: payload.sub, scope, ...(tid ? { credentialId: tid } : {}) };
+      return {
+        claims: { userId: payload.sub, scope, ...(tid ? { credentialId: tid } : {}) },
+        // Accepted until the end of the clock tolerance, as jose accepts it.
+        expiresAtMs: ((payload.exp ?? 0) + TOKEN_CLOCK_TOLERANCE_SECONDS) * 1000,
+      };
     } catch (error) {
       if (error instanceof AccessTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new AccessTokenError('The token has expired');
@@ -150,5 +177,5 @@ export function createAccessTokenVerifier(
       }
       throw new AccessTokenError('The token is malformed or its signature is invalid');
     }
-  };
+  }
 }

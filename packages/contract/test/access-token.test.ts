@@ -9,7 +9,7 @@ import {
   TOKEN_ISSUER,
 } from '@todo/contract';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const secret = 'a'.repeat(32);
 const verify = createAccessTokenVerifier(secret);
@@ -120,5 +120,48 @@ describe('access tokens', () => {
       .setExpirationTime('5m')
       .sign(key);
     await expect(verify(token)).rejects.toBeInstanceOf(AccessTokenError);
+  });
+});
+
+describe('a verifier remembering the tokens it verified', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('still refuses a remembered token once it has expired', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-01T12:00:00Z'), toFake: ['Date'] });
+    const remembering = createAccessTokenVerifier(secret);
+    const token = await signAccessToken(secret, 'user-1', { ttlSeconds: 60 });
+    await expect(remembering(token)).resolves.toEqual({ userId: 'user-1', scope: 'write' });
+    vi.setSystemTime(Date.parse('2026-12-01T12:01:04Z')); // within the 5 s clock tolerance
+    await expect(remembering(token)).resolves.toEqual({ userId: 'user-1', scope: 'write' });
+    vi.setSystemTime(Date.parse('2026-12-01T12:01:06Z'));
+    await expect(remembering(token)).rejects.toThrow('The token has expired');
+  });
+
+  it('refuses a token that differs from a remembered one in its signature or claims', async () => {
+    const remembering = createAccessTokenVerifier(secret);
+    const token = await signAccessToken(secret, 'user-1', { scope: 'read', credentialId: 'pat:1' });
+    await expect(remembering(token)).resolves.toEqual({
+      userId: 'user-1',
+      scope: 'read',
+      credentialId: 'pat:1',
+    });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BA' : 'AA'}`;
+    await expect(remembering(`${header}.${payload}.${flipped}`)).rejects.toBeInstanceOf(
+      AccessTokenError,
+    );
+    const widened = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
+        scope: 'write',
+      }),
+    ).toString('base64url');
+    await expect(remembering(`${header}.${widened}.${signature}`)).rejects.toBeInstanceOf(
+      AccessTokenError,
+    );
+    // The remembered token itself still reads as it did.
+    await expect(remembering(token)).resolves.toMatchObject({ scope: 'read' });
   });
 });
