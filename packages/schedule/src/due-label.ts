@@ -1,4 +1,4 @@
-import { startOfZonedDay } from './zoned-time.js';
+import { startOfZonedDay, zonedParts } from './zoned-time.js';
 
 // A fixed locale keeps server and browser renderings identical.
 const LOCALE = 'en-GB';
@@ -28,9 +28,15 @@ export function formatInZone(
 
 const format = formatInZone;
 
-/** "14:00" in the zone. */
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * "14:00" in the zone, as Intl writes it for en-GB (2-digit, h23), from the zone offsets kept by
+ * zoned-time.ts: the tasks page asks this of every due task, and Intl's `format` was ~2% of it.
+ */
 export function formatTimeOfDay(instant: Date, timeZone: string): string {
-  return format(instant, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const { hour, minute } = zonedParts(instant, timeZone);
+  return `${twoDigits(hour)}:${twoDigits(minute)}`;
 }
 
 /**
@@ -44,8 +50,7 @@ export function describeDay(instant: Date, now: Date, timeZone: string): string 
   if (dayDiff === 1) return 'Tomorrow';
   if (dayDiff === -1) return 'Yesterday';
   if (dayDiff > 1 && dayDiff < 7) return format(instant, timeZone, { weekday: 'long' });
-  const sameYear =
-    format(instant, timeZone, { year: 'numeric' }) === format(now, timeZone, { year: 'numeric' });
+  const sameYear = zonedParts(instant, timeZone).year === zonedParts(now, timeZone).year;
   return format(instant, timeZone, {
     weekday: 'short',
     day: 'numeric',

@@ -37,3 +37,56 @@ describe('formatInZone', () => {
     expect(describeDay(noon, now, 'Pacific/Kiritimati')).toBe('Tomorrow');
   });
 });
+
+// formatTimeOfDay and describeDay's year read the zone offsets zoned-time.ts keeps, not Intl:
+// their answers must be Intl's, at every hour of a year, in zones with odd offsets and DST.
+describe('time of day and year from the kept zone offsets', () => {
+  const zones = [
+    'UTC',
+    'Europe/Berlin',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Pacific/Kiritimati',
+    'America/Santiago',
+  ];
+  // Fresh formatters, made here once per zone and option set (making one per check is slow).
+  const made = new Map<string, Intl.DateTimeFormat>();
+  const intl = (instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions) => {
+    const key = `${timeZone} ${JSON.stringify(options)}`;
+    let formatter = made.get(key);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+      made.set(key, formatter);
+    }
+    return formatter.format(instant);
+  };
+
+  it('writes the time of day as Intl does, each hour and odd minute of a year', () => {
+    const start = Date.UTC(2025, 11, 31, 0, 7);
+    for (const timeZone of zones) {
+      for (let hour = 0; hour < 366 * 24; hour += 11) {
+        const instant = new Date(start + hour * 3_600_000 + (hour % 60) * 60_000);
+        expect(formatTimeOfDay(instant, timeZone), `${timeZone} ${instant.toISOString()}`).toBe(
+          intl(instant, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+        );
+      }
+    }
+  }, 30_000);
+
+  it('adds the year exactly when Intl says the years differ, around New Year in each zone', () => {
+    const now = new Date('2026-12-31T12:00:00Z');
+    for (const timeZone of zones) {
+      for (let hour = -48; hour <= 48 + 24 * 400; hour += 29) {
+        const instant = new Date(now.getTime() + hour * 3_600_000);
+        const sameYear =
+          intl(instant, timeZone, { year: 'numeric' }) === intl(now, timeZone, { year: 'numeric' });
+        const label = describeDay(instant, now, timeZone);
+        expect(/\d{4}$/.test(label), `${timeZone} ${instant.toISOString()} ${label}`).toBe(
+          !sameYear && !/^(Today|Tomorrow|Yesterday|[A-Z][a-z]+day)$/.test(label),
+        );
+      }
+    }
+  }, 30_000);
+});

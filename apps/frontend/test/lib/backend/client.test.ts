@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAccessTokenVerifier, type Task } from '@todo/contract';
+import { createAccessTokenVerifier, type Task, TaskList } from '@todo/contract';
+import Value from 'typebox/value';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '@/lib/backend/client';
 import { projectFixture } from '../../support/project-fixture';
@@ -64,7 +65,7 @@ const client = (options: { timeoutMs?: number; base?: string } = {}) =>
   });
 
 describe('the backend client', () => {
-  it('mints a fresh HS256 token for the user on every call', async () => {
+  it('sends an HS256 token for the user with every call', async () => {
     await client().getTask(7);
     await client().getTask(7);
     const verify = createAccessTokenVerifier(SECRET);
@@ -263,6 +264,40 @@ describe('the backend client', () => {
     expect(await client().getTask(7)).toMatchObject({ ok: false, reason: 'unavailable' });
     handler = (_request, response) => response.writeHead(200).end('<html>');
     expect(await client().getTask(7)).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+
+  it('checks a list field by field exactly as Value.Check does (compiled once)', async () => {
+    const good = taskFixture({
+      id: 8,
+      tags: ['home'],
+      due_at: '2025-06-02T09:00:00.000Z',
+      reminders: [],
+    });
+    const wrongValues: unknown[] = [undefined, null, 'x', 12, -1.5, true, [], {}, ['x', 3]];
+    const bodies: unknown[] = [];
+    for (const key of Object.keys(good)) {
+      for (const wrong of wrongValues) {
+        bodies.push({
+          items: [task, { ...good, [key]: wrong }],
+          total: 2,
+          limit: 50,
+          offset: 0,
+          next_offset: null,
+        });
+      }
+    }
+    bodies.push({ items: [task, { ...good, extra: 1 }], total: 2, limit: 50, offset: 0 });
+    const verdicts = { accepted: 0, refused: 0 };
+    for (const body of bodies) {
+      handler = (_request, response) => json(response, 200, body);
+      const result = await client().listTasks({});
+      const expected = Value.Check(TaskList, JSON.parse(JSON.stringify(body)));
+      expect({ body, ok: result.ok }).toEqual({ body, ok: expected });
+      verdicts[expected ? 'accepted' : 'refused'] += 1;
+    }
+    // Both answers occur, so the comparison says something either way.
+    expect(verdicts.accepted).toBeGreaterThan(5);
+    expect(verdicts.refused).toBeGreaterThan(100);
   });
 
   it('never follows a redirect to another host', async () => {
