@@ -72,7 +72,11 @@ function run({ url, scenario, users, connections, duration, amount }) {
 
 process.once('message', async (job) => {
   try {
-    if (job.warmup > 0) await run({ ...job, duration: job.warmup });
+    if (job.warmup > 0) {
+      await run({ ...job, duration: job.warmup });
+      // The caller reads the server's CPU time from here: the warm-up is not part of the figures.
+      process.send({ warmedUp: true });
+    }
     const result = await run(job);
     const requests = result['2xx'] + result.non2xx;
     process.send({

@@ -192,15 +192,13 @@ async function main() {
 
     const pass = async (connections, seconds, warmup) => {
       const run = async (server, url, scenario) => {
-        const cpuBefore = cpuMs(server.pid);
-        const figures = await load({
-          url,
-          scenario,
-          users: seeded.users,
-          connections,
-          duration: seconds,
-          warmup,
-        });
+        let cpuBefore = cpuMs(server.pid);
+        const figures = await load(
+          { url, scenario, users: seeded.users, connections, duration: seconds, warmup },
+          () => {
+            cpuBefore = cpuMs(server.pid);
+          },
+        );
         // CPU per request of the server alone: steadier than req/s on a busy machine.
         const cpu = cpuMs(server.pid) - cpuBefore;
         figures.serverCpuMsPerRequest = Math.round((cpu / figures.requests) * 1000) / 1000;

@@ -89,17 +89,15 @@ export async function runPages(bench) {
   };
 
   const measure = async (name, server, url, users, extra = []) => {
-    const before = [server, ...extra].map((child) => cpuMs(child.pid));
-    const figures = await load({
-      url,
-      scenario: 'page',
-      users,
-      connections,
-      duration,
-      warmup,
-      ...fewRequests(bench),
-    });
-    const [own, ...others] = [server, ...extra].map((child, i) =>
+    const processes = [server, ...extra];
+    let before = processes.map((child) => cpuMs(child.pid));
+    const figures = await load(
+      { url, scenario: 'page', users, connections, duration, warmup, ...fewRequests(bench) },
+      () => {
+        before = processes.map((child) => cpuMs(child.pid));
+      },
+    );
+    const [own, ...others] = processes.map((child, i) =>
       figures.requests > 0
         ? Math.round(((cpuMs(child.pid) - before[i]) / figures.requests) * 100) / 100
         : null,

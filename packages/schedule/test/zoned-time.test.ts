@@ -74,7 +74,7 @@ describe('zoned time', () => {
       return seed / 2 ** 31;
     };
     // Random instants from 1890 to 2100, and every minute around a spring and an autumn change.
-    for (let i = 0; i < 3000; i++) instants.push(Math.floor(-2.5e12 + random() * 6.6e12));
+    for (let i = 0; i < 1000; i++) instants.push(Math.floor(-2.5e12 + random() * 6.6e12));
     for (const change of ['2025-03-30T00:30:00Z', '2025-10-26T00:30:00Z', '2025-04-06T14:30:00Z']) {
       for (let minute = 0; minute < 120; minute++)
         instants.push(Date.parse(change) + minute * 60_000 + 7_123);
@@ -115,7 +115,7 @@ describe('zoned time', () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it('converts wall time to an instant, including around DST changes', () => {
     expect(zonedTimeToInstant('America/New_York', 2025, 1, 15).toISOString()).toBe(
