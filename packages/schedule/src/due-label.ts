@@ -28,17 +28,6 @@ export function formatInZone(
 
 const format = formatInZone;
 
-const twoDigits = (value: number) => String(value).padStart(2, '0');
-
-/**
- * "14:00" in the zone, as Intl writes it for en-GB (2-digit, h23), from the zone offsets kept by
- * zoned-time.ts: the tasks page asks this of every due task, and Intl's `format` was ~2% of it.
- */
-export function formatTimeOfDay(instant: Date, timeZone: string): string {
-  const { hour, minute } = zonedParts(instant, timeZone);
-  return `${twoDigits(hour)}:${twoDigits(minute)}`;
-}
-
 /**
  * The day of an instant relative to now, in the zone: "Today", "Tomorrow", "Yesterday", a weekday
  * within the coming week ("Friday"), else "Mon 9 Jun" (with the year when it is not this one).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDay, formatInZone, formatTimeOfDay } from '../src/due-label.js';
+import { describeDay, formatInZone } from '../src/due-label.js';
+import { formatTimeOfDay } from '../src/zoned-time.js';
 
 // formatInZone keeps one formatter per zone and option set: a kept formatter must never answer
 // for another zone or other options than those it was made with.

@@ -1,6 +1,11 @@
 import * as chrono from 'chrono-node/en';
-import { describeDay, formatTimeOfDay } from '../due-label.js';
-import { startOfZonedDay, zonedTimeToInstant, zoneOffsetMinutes } from '../zoned-time.js';
+import { describeDay } from '../due-label.js';
+import {
+  formatTimeOfDay,
+  startOfZonedDay,
+  zonedTimeToInstant,
+  zoneOffsetMinutes,
+} from '../zoned-time.js';
 import type { Span, Zone } from './types.js';
 
 /** A date phrase chrono found, resolved in the person's zone. */
